@@ -1,0 +1,3 @@
+#include <iostream>
+#include "vouch/api.hpp"
+int main() { std::cout << vouch::version_json() << "\n"; }
