@@ -13,10 +13,6 @@ json_result classify_json(std::string_view invitation_json, std::string_view) {
   return {true, out.dump()};
 }
 
-json_result draft_note_json(std::string_view, std::string_view) {
-  return {false, "draft_note: not yet implemented"};
-}
-
 json_result validate_policy_json(std::string_view policy_json) {
   auto p = nlohmann::json::parse(policy_json, nullptr, false);
   if (p.is_discarded() || !p.is_object()) return {false, "policy: not a JSON object"};

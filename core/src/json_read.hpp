@@ -1,0 +1,70 @@
+// Reading fields from untrusted JSON without exceptions, with errors that name the path.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace vouch::detail {
+
+/// Collects the first error met while reading; later reads become no-ops once one is set.
+class json_reader {
+ public:
+  bool failed() const { return !error_.empty(); }
+  const std::string& error() const { return error_; }
+  void fail(const std::string& path, const std::string& what) {
+    if (error_.empty()) error_ = path + ": " + what;
+  }
+
+  /// Reads an optional string field; null counts as absent.
+  void string_field(const nlohmann::json& obj, const char* key, const std::string& path,
+                    std::string& out) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return;
+    if (!it->is_string()) return fail(path + "." + key, "expected a string, got " + type_of(*it));
+    out = it->get<std::string>();
+  }
+
+  void string_list(const nlohmann::json& obj, const char* key, const std::string& path,
+                   std::vector<std::string>& out) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return;
+    std::string p = path + "." + key;
+    if (!it->is_array()) return fail(p, "expected a list of strings, got " + type_of(*it));
+    out.clear();
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const auto& v = (*it)[i];
+      if (!v.is_string()) return fail(p + "[" + std::to_string(i) + "]", "expected a string, got " + type_of(v));
+      out.push_back(v.get<std::string>());
+    }
+  }
+
+  /// Reads an optional number field; null counts as absent.
+  void number_field(const nlohmann::json& obj, const char* key, const std::string& path, double& out) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return;
+    if (!it->is_number()) return fail(path + "." + key, "expected a number, got " + type_of(*it));
+    out = it->get<double>();
+  }
+
+  static std::string type_of(const nlohmann::json& v) {
+    switch (v.type()) {
+      case nlohmann::json::value_t::null: return "null";
+      case nlohmann::json::value_t::object: return "an object";
+      case nlohmann::json::value_t::array: return "a list";
+      case nlohmann::json::value_t::string: return "a string";
+      case nlohmann::json::value_t::boolean: return "true/false";
+      case nlohmann::json::value_t::number_integer:
+      case nlohmann::json::value_t::number_unsigned:
+      case nlohmann::json::value_t::number_float: return "a number";
+      default: return "an unsupported value";
+    }
+  }
+
+ private:
+  std::string error_;
+};
+
+}  // namespace vouch::detail
