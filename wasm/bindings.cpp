@@ -1,0 +1,36 @@
+// The only place JavaScript meets C++: each binding takes JSON text and returns a plain
+// {ok, text} value (an embind value_object), so JavaScript never holds a C++ object to free.
+// wasm/api.mjs turns these into the public API (plain objects in and out, errors thrown).
+#include <emscripten/bind.h>
+
+#include <string>
+
+#include "vouch/api.hpp"
+
+namespace {
+
+// Embind has no std::string_view; these adapters only change the parameter type.
+vouch::json_result classify(const std::string& invitation, const std::string& policy) {
+  return vouch::classify_json(invitation, policy);
+}
+
+vouch::json_result draft_note(const std::string& target, const std::string& policy) {
+  return vouch::draft_note_json(target, policy);
+}
+
+vouch::json_result validate_policy(const std::string& policy) {
+  return vouch::validate_policy_json(policy);
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(vouch) {
+  emscripten::value_object<vouch::json_result>("JsonResult")
+      .field("ok", &vouch::json_result::ok)
+      .field("text", &vouch::json_result::text);
+  emscripten::function("classify", &classify);
+  emscripten::function("draftNote", &draft_note);
+  emscripten::function("validatePolicy", &validate_policy);
+  emscripten::function("defaultPolicy", &vouch::default_policy_json);
+  emscripten::function("version", &vouch::version_json);
+}
