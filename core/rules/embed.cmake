@@ -1,5 +1,6 @@
 # Writes OUT: a C++ file holding each rule-pack file in FILES as a raw string literal.
 # Raw strings are split every 8,000 characters to stay under compilers' literal limits.
+string(REPLACE "," ";" FILES "${FILES}")
 set(body "// Generated from core/rules/*.json by core/rules/embed.cmake. Do not edit.\n")
 string(APPEND body "#include <string_view>\n#include \"rule_pack_data.hpp\"\n")
 string(APPEND body "namespace vouch::detail {\n")

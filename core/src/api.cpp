@@ -1,25 +1,89 @@
-// Temporary stub so the other parts can build against the API while the core is written.
+// The JSON-text entry points (vouch/api.hpp), shared by the CLI and the wasm bindings.
 #include "vouch/api.hpp"
+
+#include <memory>
+#include <mutex>
 
 #include <nlohmann/json.hpp>
 
+#include "rule_pack.hpp"
+#include "vouch/classify.hpp"
+
 namespace vouch {
 
-json_result classify_json(std::string_view invitation_json, std::string_view) {
-  auto inv = nlohmann::json::parse(invitation_json, nullptr, false);
-  if (inv.is_discarded() || !inv.is_object()) return {false, "invitation: not a JSON object"};
-  nlohmann::json out = {{"id", inv.value("id", "")}, {"category", "generic"}, {"verdict", "ask"},
-                        {"confidence", 0.5}, {"reasons", nlohmann::json::array()}, {"reply", "Hi"}};
-  return {true, out.dump()};
+using nlohmann::json;
+
+namespace {
+
+outcome<json> parse_json(std::string_view text, const char* what) {
+  json j = json::parse(text, nullptr, false);
+  if (j.is_discarded()) return error{std::string(what) + ": not valid JSON"};
+  return j;
+}
+
+/// The engine for the most recent policy text: callers classify many invitations under one
+/// policy, so one entry is enough and compiling happens once per policy change.
+struct engine_cache {
+  std::mutex lock;
+  std::string policy_text;
+  std::shared_ptr<engine> compiled;
+  std::string error_message;
+};
+
+engine_cache& cache() {
+  static engine_cache c;
+  return c;
+}
+
+}  // namespace
+
+/// The engine for a policy's JSON text, or the policy's error.
+outcome<std::shared_ptr<engine>> engine_for(std::string_view policy_json) {
+  auto& c = cache();
+  std::lock_guard<std::mutex> guard(c.lock);
+  if (!c.policy_text.empty() && c.policy_text == policy_json) {
+    if (c.compiled) return c.compiled;
+    return error{c.error_message};
+  }
+  c.policy_text = std::string(policy_json);
+  c.compiled.reset();
+  c.error_message.clear();
+  auto j = parse_json(policy_json, "policy");
+  if (!j) { c.error_message = j.message(); return error{c.error_message}; }
+  auto p = parse_policy(j.value());
+  if (!p) { c.error_message = p.message(); return error{c.error_message}; }
+  auto e = engine::create(p.value());
+  if (!e) { c.error_message = e.message(); return error{c.error_message}; }
+  c.compiled = std::make_shared<engine>(std::move(e).value());
+  return c.compiled;
+}
+
+json_result classify_json(std::string_view invitation_json, std::string_view policy_json) {
+  auto e = engine_for(policy_json);
+  if (!e) return {false, e.message()};
+  auto j = parse_json(invitation_json, "invitation");
+  if (!j) return {false, j.message()};
+  auto inv = parse_invitation(j.value());
+  if (!inv) return {false, inv.message()};
+  return {true, result_to_json(e.value()->classify(inv.value())).dump()};
 }
 
 json_result validate_policy_json(std::string_view policy_json) {
-  auto p = nlohmann::json::parse(policy_json, nullptr, false);
-  if (p.is_discarded() || !p.is_object()) return {false, "policy: not a JSON object"};
-  return {true, p.dump()};
+  auto j = parse_json(policy_json, "policy");
+  if (!j) return {false, j.message()};
+  auto p = parse_policy(j.value());
+  if (!p) return {false, p.message()};
+  // Custom rules must also compile with the pack (e.g. a phrase with no words).
+  auto e = engine::create(p.value());
+  if (!e) return {false, e.message()};
+  return {true, policy_to_json(p.value()).dump()};
 }
 
-std::string default_policy_json() { return R"({"me":{},"mode":"balanced"})"; }
-std::string version_json() { return R"({"core":"0.1.0"})"; }
+std::string default_policy_json() { return policy_to_json(policy{}).dump(); }
+
+std::string version_json() {
+  const auto& pack = detail::default_pack_json();
+  return json{{"core", "0.1.0"}, {"pack", pack.value("pack_version", 0)}}.dump();
+}
 
 }  // namespace vouch

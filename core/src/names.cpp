@@ -1,41 +1,170 @@
-// First version; the note-drafting work refines it (see tests/core/names_test.cpp).
+// First names from LinkedIn display names: "Dr. Priya Raman, PhD | Hiring" -> "Priya".
+//
+// Pipeline: decode UTF-8 and map "fancy" letters to plain ones; cut at the first separator that
+// starts a tagline ("|", ",", "(", " - "...); split into words; drop emoji and symbols inside
+// each word; skip titles, credentials, hashtags and initials; the first word left is the first
+// name. A single word in quotes ("Bob") is a nickname and wins. Names in all capitals or all
+// small letters are put in title case ("JEAN-LUC" -> "Jean-Luc").
 #include "vouch/names.hpp"
 
-#include <cctype>
+#include <algorithm>
 #include <string>
 #include <vector>
 
+#include "notes_text.hpp"
+
 namespace vouch {
 
+namespace {
+
+namespace L = detail::letters;
+
+bool is_space(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) ||
+         cp == 0x202F || cp == 0x3000;
+}
+bool is_dash(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014; }
+bool is_quote(char32_t cp) {
+  return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB || cp == '\'' ||
+         cp == 0x2018 || cp == 0x2019;
+}
+bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+// Where a tagline starts: a separator character, or a dash with spaces around it.
+std::size_t tagline_start(const std::vector<char32_t>& s) {
+  static constexpr char32_t separators[] = {'|', ',', '(', '[', '{', '/', ':', ';', '@', 0x2022, 0xB7, 0xA6, 0x2016};
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    if (std::find(std::begin(separators), std::end(separators), s[i]) != std::end(separators)) return i;
+    if (is_dash(s[i]) && is_space(s[i - 1]) && (i + 1 == s.size() || is_space(s[i + 1]))) return i;
+  }
+  return s.size();
+}
+
+// The word as lower-case ASCII with dots removed ("Ph.D." -> "phd"), for the lists below.
+std::string key_of(const std::vector<char32_t>& w) {
+  std::string k;
+  for (char32_t cp : w) {
+    if (cp == '.') continue;
+    L::append(k, L::to_lower(cp));
+  }
+  return k;
+}
+
+bool in(const std::string& k, std::initializer_list<const char*> list) {
+  for (const char* x : list)
+    if (k == x) return true;
+  return false;
+}
+
+bool is_title(const std::string& k) {
+  return in(k, {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
+                "fr", "herr", "frau", "mme", "mlle", "dott", "dottssa", "ing", "arch", "avv", "sr", "sra", "srta",
+                "dra", "dhr", "mevr", "mw", "ir", "drs", "mag", "dipl", "dipl-ing", "dr-ing", "eng",
+                "engr", "capt", "col", "gen", "lt", "maj", "sgt", "hon", "rabbi", "imam", "pastor", "sheikh",
+                "atty", "adv", "prof-dr", "md", "mohd"});
+}
+
+// Credentials and suffixes; two-letter ones only in capitals and after the first word ("MA",
+// not the names "Ma" or "MA Long").
+bool is_credential(const std::string& k, const std::vector<char32_t>& w, bool first) {
+  if (in(k, {"phd", "mba", "cpa", "pmp", "cfa", "esq", "msc", "bsc", "llm", "llb", "dds", "cissp", "mph", "meng",
+             "beng", "dphil", "edd", "psyd", "mfa", "frm", "acca", "cfp", "ceo", "cfo", "cto", "coo", "lion", "jr",
+             "sr", "iii", "shrm-cp", "shrm-scp", "sphr", "mcp", "csm", "itil"}))
+    return true;
+  const bool caps = std::none_of(w.begin(), w.end(), [](char32_t c) { return L::is_lower(c); });
+  return caps && !first && in(k, {"md", "ma", "ba", "ms", "bs", "jd", "rn", "pe", "ii", "iv"});
+}
+
+// "J", "J.", "J.R.", "J.-P.": every run of letters is one letter long.
+bool is_initials(const std::vector<char32_t>& w) {
+  std::size_t run = 0, letters = 0;
+  bool dotted = false;
+  for (char32_t cp : w) {
+    if (L::is_letter(cp) && !(cp >= 0x300 && cp <= 0x36F)) {
+      ++letters;
+      if (++run > 1) return false;
+    } else {
+      dotted = dotted || cp == '.';
+      run = 0;
+    }
+  }
+  return letters == 1 || (letters > 0 && dotted);
+}
+
+// Title case for names typed in all capitals or all small letters; mixed case is kept ("McKenzie").
+void fix_case(std::vector<char32_t>& w) {
+  const bool any_upper = std::any_of(w.begin(), w.end(), [](char32_t c) { return L::is_upper(c); });
+  const bool any_lower = std::any_of(w.begin(), w.end(), [](char32_t c) { return L::is_lower(c); });
+  const std::size_t letters = std::count_if(w.begin(), w.end(), [](char32_t c) { return L::is_letter(c); });
+  if ((any_upper && any_lower) || letters < 2) {
+    if (!w.empty()) w[0] = L::to_upper(w[0]);
+    return;
+  }
+  bool start = true;
+  for (auto& cp : w) {
+    cp = start ? L::to_upper(cp) : L::to_lower(cp);
+    start = is_dash(cp) || is_apostrophe(cp);
+  }
+}
+
+struct word {
+  std::vector<char32_t> text;  // letters, inner hyphens, apostrophes and dots
+  bool quoted = false;         // the whole word was in quotes: a nickname
+  bool tag = false;            // "#OpenToWork", "@acme"
+};
+
+std::vector<word> split_words(const std::vector<char32_t>& s) {
+  std::vector<word> words;
+  std::vector<char32_t> raw;
+  auto flush = [&] {
+    if (raw.empty()) return;
+    word w;
+    w.quoted = raw.size() > 2 && is_quote(raw.front()) && is_quote(raw.back()) && !is_apostrophe(raw.front());
+    w.tag = raw.front() == '#' || raw.front() == '@';
+    for (char32_t cp : raw)
+      if (L::is_letter(cp) || cp == '.' || is_dash(cp) || is_apostrophe(cp)) w.text.push_back(is_dash(cp) ? U'-' : cp);
+    auto edge = [](char32_t cp) { return cp == '-' || is_apostrophe(cp); };
+    while (!w.text.empty() && edge(w.text.back())) w.text.pop_back();
+    while (!w.text.empty() && edge(w.text.front())) w.text.erase(w.text.begin());
+    if (!w.text.empty()) words.push_back(std::move(w));
+    raw.clear();
+  };
+  for (char32_t cp : s) {
+    if (is_space(cp)) flush();
+    else raw.push_back(L::plain(cp));
+  }
+  flush();
+  return words;
+}
+
+// "Dr.Anna" -> "Anna": a title glued to the name by its dot.
+void drop_glued_title(std::vector<char32_t>& w) {
+  auto dot = std::find(w.begin(), w.end(), U'.');
+  if (dot == w.end() || dot + 1 == w.end() || !L::is_letter(dot[1])) return;
+  if (is_title(key_of(std::vector<char32_t>(w.begin(), dot)))) w.erase(w.begin(), dot + 1);
+}
+
+}  // namespace
+
 std::string first_name_of(std::string_view display_name) {
-  std::string s(display_name);
-  // Cut at separators that start a tagline: "|", " - ", ",", "(".
-  for (const char* sep : {"|", " - ", " – ", ",", "(", "/"}) {
-    auto pos = s.find(sep);
-    if (pos != std::string::npos && pos > 0) s.resize(pos);
+  std::vector<char32_t> s = L::decode(display_name);
+  s.resize(tagline_start(s));
+  std::vector<word> words = split_words(s);
+  const word* chosen = nullptr;
+  for (const auto& w : words)
+    if (w.quoted && !is_initials(w.text)) { chosen = &w; break; }
+  for (std::size_t i = 0; i < words.size() && !chosen; ++i) {
+    if (!is_title(key_of(words[i].text))) drop_glued_title(words[i].text);
+    const auto& w = words[i];
+    const std::string k = key_of(w.text);
+    if (w.tag || k.empty() || is_title(k) || is_credential(k, w.text, i == 0) || is_initials(w.text)) continue;
+    chosen = &w;
   }
-  std::vector<std::string> words;
-  std::string cur;
-  for (char c : s) {
-    if (c == ' ' || c == '\t') { if (!cur.empty()) words.push_back(cur), cur.clear(); }
-    else cur += c;
-  }
-  if (!cur.empty()) words.push_back(cur);
-  static const char* titles[] = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "sir", "dame"};
-  for (const auto& w : words) {
-    std::string lower;
-    for (char c : w) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    bool title = false;
-    for (const char* t : titles) title = title || lower == t;
-    if (title) continue;
-    // Skip initials ("J." or "J") and words with no letter (emoji, symbols).
-    bool has_alpha = false;
-    for (unsigned char c : w) has_alpha = has_alpha || std::isalpha(c) || c >= 0x80;
-    if (!has_alpha || (w.size() <= 2 && (w.size() == 1 || w[1] == '.'))) continue;
-    if (static_cast<unsigned char>(w[0]) >= 0xF0) continue;  // an emoji-led word
-    return w;
-  }
-  return "";
+  if (!chosen) return "";
+  std::vector<char32_t> name = chosen->text;
+  while (!name.empty() && name.back() == '.') name.pop_back();
+  fix_case(name);
+  return L::encode(name);
 }
 
 }  // namespace vouch

@@ -4,8 +4,11 @@
 // but strings. Errors are values: `ok == false` and `text` holds a message naming the field.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
+
+#include "vouch/outcome.hpp"
 
 namespace vouch {
 
@@ -19,6 +22,10 @@ struct json_result {
 /// returns the result object (contract: "Result") as JSON text. The compiled policy is cached,
 /// so calling this repeatedly with the same policy text costs one policy parse in all.
 json_result classify_json(std::string_view invitation_json, std::string_view policy_json);
+
+class engine;
+/// The compiled engine for a policy's JSON text (cached: the same text compiles once).
+outcome<std::shared_ptr<engine>> engine_for(std::string_view policy_json);
 
 /// Drafts personal connection notes for one target (contract: "Drafting a connection note").
 json_result draft_note_json(std::string_view target_json, std::string_view policy_json);

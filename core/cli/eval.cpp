@@ -1,0 +1,98 @@
+// `vouch eval`: judgement against labeled records ({"expect": {"category", "verdict"}}):
+// a confusion matrix, per-category precision/recall/F1, the safety counts and every miss.
+#include <array>
+#include <cstdio>
+#include <iostream>
+
+#include "cli.hpp"
+#include "vouch/api.hpp"
+#include "vouch/category.hpp"
+
+namespace vouch::cli {
+
+using nlohmann::json;
+
+int run_eval(const options& o) {
+  std::string policy_text;
+  if (!load_policy(o, policy_text, true)) return 2;
+  if (o.inputs.size() != 1) return usage(std::cerr, 2);
+  std::string text, err;
+  if (!read_file(o.inputs[0], text, err)) { std::cerr << "vouch: " << err << "\n"; return 2; }
+
+  constexpr std::size_t n = category_count;
+  std::array<std::array<int, n>, n> confusion{};
+  int total = 0, category_ok = 0, verdict_ok = 0, bad_lines = 0, unsafe_decline = 0, unsafe_accept = 0;
+  std::string misses;
+  const auto lines = split_lines(text);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (blank(lines[i])) continue;
+    const json rec = json::parse(lines[i], nullptr, false);
+    const json* expect = rec.is_object() && rec.contains("expect") ? &rec["expect"] : nullptr;
+    const auto want_cat = expect && (*expect)["category"].is_string()
+                              ? category_from_name((*expect)["category"].get<std::string>()) : std::nullopt;
+    if (!want_cat) {
+      std::cerr << "vouch: line " << (i + 1) << ": expect.category: missing or unknown\n";
+      ++bad_lines;
+      continue;
+    }
+    const auto r = classify_json(lines[i], policy_text);
+    if (!r.ok) {
+      std::cerr << "vouch: line " << (i + 1) << ": " << r.text << "\n";
+      ++bad_lines;
+      continue;
+    }
+    const json got = json::parse(r.text);
+    const auto got_cat = *category_from_name(got["category"].get<std::string>());
+    const std::string got_verdict = got["verdict"], want_verdict = expect->value("verdict", "");
+    ++total;
+    ++confusion[static_cast<std::size_t>(*want_cat)][static_cast<std::size_t>(got_cat)];
+    const bool cat_hit = got_cat == *want_cat, verdict_hit = want_verdict.empty() || got_verdict == want_verdict;
+    category_ok += cat_hit;
+    verdict_ok += verdict_hit;
+    if ((*want_cat == category::known || *want_cat == category::personal) &&
+        (got_verdict == "decline" || got_verdict == "ignore"))
+      ++unsafe_decline;
+    if ((*want_cat == category::scam || *want_cat == category::romance) && got_verdict == "accept") ++unsafe_accept;
+    if (!cat_hit || !verdict_hit) {
+      misses += "  " + rec.value("id", "?") + ": expected " + std::string(category_name(*want_cat)) + "/" +
+                want_verdict + ", got " + got["category"].get<std::string>() + "/" + got_verdict;
+      if (rec.contains("note") && rec["note"].is_string()) misses += "  (" + rec["note"].get<std::string>() + ")";
+      misses += "\n";
+      int shown = 0;
+      for (const auto& reason : got["reasons"]) {
+        if (shown++ == 3) break;
+        misses += "      " + reason.value("rule", "") + " " + reason["weight"].dump();
+        if (reason.contains("evidence")) misses += " \"" + reason["evidence"].get<std::string>() + "\"";
+        misses += "\n";
+      }
+    }
+  }
+
+  std::printf("confusion matrix (rows: expected, columns: got)\n%-11s", "");
+  for (auto c : all_categories) std::printf(" %6.6s", std::string(category_name(c)).c_str());
+  std::printf("\n");
+  for (auto r : all_categories) {
+    std::printf("%-11s", std::string(category_name(r)).c_str());
+    for (auto c : all_categories) std::printf(" %6d", confusion[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)]);
+    std::printf("\n");
+  }
+  std::printf("\n%-11s %9s %9s %9s %7s\n", "category", "precision", "recall", "f1", "support");
+  for (auto c : all_categories) {
+    const auto k = static_cast<std::size_t>(c);
+    int tp = confusion[k][k], predicted = 0, actual = 0;
+    for (std::size_t j = 0; j < n; ++j) { predicted += confusion[j][k]; actual += confusion[k][j]; }
+    if (actual == 0 && predicted == 0) continue;
+    const double p = predicted ? double(tp) / predicted : 0, rc = actual ? double(tp) / actual : 0;
+    const double f1 = p + rc > 0 ? 2 * p * rc / (p + rc) : 0;
+    std::printf("%-11s %9.2f %9.2f %9.2f %7d\n", std::string(category_name(c)).c_str(), p, rc, f1, actual);
+  }
+  std::printf("\nrecords: %d\ncategory accuracy: %.1f%% (%d/%d)\nverdict accuracy: %.1f%% (%d/%d)\n", total,
+              total ? 100.0 * category_ok / total : 0.0, category_ok, total,
+              total ? 100.0 * verdict_ok / total : 0.0, verdict_ok, total);
+  std::printf("known/personal declined or ignored: %d\nscam/romance accepted: %d\n", unsafe_decline, unsafe_accept);
+  if (bad_lines) std::printf("unreadable lines: %d\n", bad_lines);
+  if (!misses.empty()) std::printf("\nmisses:\n%s", misses.c_str());
+  return bad_lines ? 1 : 0;
+}
+
+}  // namespace vouch::cli

@@ -1,0 +1,73 @@
+#include "aho_corasick.hpp"
+
+#include <algorithm>
+#include <queue>
+
+namespace vouch::detail {
+
+void aho_corasick::add(std::string_view pattern, std::uint32_t id) {
+  if (trie_.empty()) {
+    trie_.emplace_back();
+    std::fill(std::begin(trie_[0].next), std::end(trie_[0].next), -1);
+    outputs_.emplace_back();
+  }
+  std::int32_t s = 0;
+  for (char c : pattern) {
+    const int a = symbol(c);
+    if (trie_[s].next[a] < 0) {
+      trie_[s].next[a] = static_cast<std::int32_t>(trie_.size());
+      trie_.emplace_back();
+      std::fill(std::begin(trie_.back().next), std::end(trie_.back().next), -1);
+      outputs_.emplace_back();
+    }
+    s = trie_[s].next[a];
+  }
+  const auto index = static_cast<std::uint32_t>(ids_.size());
+  ids_.push_back(id);
+  lengths_.push_back(static_cast<std::uint32_t>(pattern.size()));
+  outputs_[s].push_back(index);
+}
+
+void aho_corasick::build() {
+  if (trie_.empty()) {
+    trie_.emplace_back();
+    std::fill(std::begin(trie_[0].next), std::end(trie_[0].next), -1);
+    outputs_.emplace_back();
+  }
+  const std::size_t n = trie_.size();
+  delta_.assign(n * alphabet_size, 0);
+  std::vector<std::int32_t> fail(n, 0);
+  std::queue<std::int32_t> q;
+  for (int a = 0; a < alphabet_size; ++a) {
+    const std::int32_t t = trie_[0].next[a];
+    if (t >= 0) {
+      delta_[a] = t;
+      fail[t] = 0;
+      q.push(t);
+    } else {
+      delta_[a] = 0;
+    }
+  }
+  while (!q.empty()) {
+    const std::int32_t s = q.front();
+    q.pop();
+    // Inherit the outputs of the failure state (already complete: BFS order).
+    const auto& inherited = outputs_[fail[s]];
+    outputs_[s].insert(outputs_[s].end(), inherited.begin(), inherited.end());
+    for (int a = 0; a < alphabet_size; ++a) {
+      const std::int32_t t = trie_[s].next[a];
+      if (t >= 0) {
+        fail[t] = delta_[static_cast<std::size_t>(fail[s]) * alphabet_size + a];
+        delta_[static_cast<std::size_t>(s) * alphabet_size + a] = t;
+        q.push(t);
+      } else {
+        delta_[static_cast<std::size_t>(s) * alphabet_size + a] =
+            delta_[static_cast<std::size_t>(fail[s]) * alphabet_size + a];
+      }
+    }
+  }
+  trie_.clear();
+  trie_.shrink_to_fit();
+}
+
+}  // namespace vouch::detail

@@ -1,0 +1,191 @@
+// Organisation names and their variants. A name yields several variants, each a run of folded
+// words that must appear whole in a text:
+//   - the full name, and the name without a parenthetical: "Norwegian School of Economics";
+//   - a parenthetical acronym: "(NHH)" → "nhh";
+//   - each segment of a name split at " - ", "|", ",", "/": "A.P. Moller - Maersk" → "maersk";
+//   - the name without legal or generic suffixes: "Carlsberg Group" → "carlsberg";
+//   - common abbreviations expanded: "Univ. of Michigan" → "university of michigan";
+//   - the initials of a name of three or more significant words: "cbs".
+// A variant made only of generic words ("business school", "group") is dropped: it would
+// match organisations that merely share a kind.
+#include "vouch/orgs.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "orgs_detail.hpp"
+#include "vouch/text.hpp"
+
+namespace vouch {
+
+namespace {
+
+bool in(std::string_view w, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+bool is_legal_or_generic_suffix(std::string_view w) {
+  return in(w, {"group", "line", "lines", "as", "a", "s", "inc", "ltd", "llc", "plc", "gmbh", "ag",
+                "sa", "ab", "bv", "nv", "spa", "srl", "corp", "corporation", "company", "co",
+                "holding", "holdings", "international", "global", "denmark", "danmark", "norge",
+                "sverige", "deutschland", "uk", "usa", "europe", "limited", "the", "og", "und", "et"});
+}
+
+bool is_generic_word(std::string_view w) {
+  return is_legal_or_generic_suffix(w) ||
+         in(w, {"school", "university", "college", "business", "bank", "capital", "partners",
+                "consulting", "solutions", "services", "management", "institute", "academy",
+                "foundation", "network", "finance", "financial", "of", "and", "for", "in", "at",
+                "de", "la", "le", "der", "die", "technology", "technologies", "systems", "software",
+                "economics", "sciences", "science", "studies", "center", "centre", "hospital",
+                "health", "city", "state", "national", "new", "north", "south", "east", "west",
+                "nordic", "scandinavia", "logistics", "shipping", "energy", "media", "digital",
+                "data", "labs", "lab", "studio", "agency", "advisory", "trust", "fund", "club",
+                "association", "council", "board", "team", "department", "office", "hr", "it",
+                "sales", "marketing", "operations", "research", "public", "private", "medical"});
+}
+
+std::vector<std::string> split_words(const std::string& folded) {
+  std::vector<std::string> words;
+  std::size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && folded[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < folded.size() && folded[j] != ' ') ++j;
+    if (j > i) words.push_back(folded.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
+
+std::string join_words(const std::vector<std::string>& words) {
+  std::string s = " ";
+  for (const auto& w : words) s += w + " ";
+  return s;
+}
+
+std::vector<std::string> expand_abbreviations(std::vector<std::string> words) {
+  for (auto& w : words) {
+    if (w == "univ" || w == "uni") w = "university";
+    else if (w == "intl") w = "international";
+    else if (w == "inst") w = "institute";
+    else if (w == "tech") w = "technology";
+    else if (w == "mgmt") w = "management";
+    else if (w == "st") w = "saint";
+    else if (w == "dept") w = "department";
+  }
+  return words;
+}
+
+std::vector<std::string> strip_suffixes(std::vector<std::string> words) {
+  while (!words.empty() && is_legal_or_generic_suffix(words.back())) words.pop_back();
+  while (!words.empty() && is_legal_or_generic_suffix(words.front())) words.erase(words.begin());
+  return words;
+}
+
+bool distinctive(const std::vector<std::string>& words) {
+  std::size_t letters = 0;
+  bool any_specific = false;
+  for (const auto& w : words) {
+    letters += w.size();
+    if (!is_generic_word(w) && w != "#" && w != "zyear") any_specific = true;
+  }
+  return any_specific && letters >= 3;
+}
+
+void add_variant(std::vector<std::string>& out, const std::vector<std::string>& words) {
+  if (words.empty() || !distinctive(words)) return;
+  // A lone short word ("ab", "kea") is kept only from 3 letters on; acronyms are added apart.
+  std::string v = join_words(words);
+  if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(std::move(v));
+}
+
+}  // namespace
+
+namespace detail {
+
+std::vector<std::string> org_variants(std::string_view name) {
+  std::vector<std::string> out;
+  std::string raw(name);
+
+  // Parenthetical parts: "(NHH)" is an alias; the rest is the name.
+  std::string outside;
+  std::size_t pos = 0;
+  while (pos < raw.size()) {
+    const std::size_t open = raw.find('(', pos);
+    if (open == std::string::npos) { outside += raw.substr(pos); break; }
+    const std::size_t close = raw.find(')', open);
+    if (close == std::string::npos) { outside += raw.substr(pos); break; }
+    outside += raw.substr(pos, open - pos) + " ";
+    const auto inner = split_words(fold_phrase(raw.substr(open + 1, close - open - 1)));
+    add_variant(out, inner);
+    pos = close + 1;
+  }
+
+  auto consider = [&](const std::string& part) {
+    auto words = split_words(fold_phrase(part));
+    if (words.empty()) return;
+    add_variant(out, words);
+    add_variant(out, expand_abbreviations(words));
+    add_variant(out, strip_suffixes(words));
+    add_variant(out, strip_suffixes(expand_abbreviations(words)));
+    // Initials of three or more significant words: "Copenhagen Business School" → "cbs".
+    std::string initials;
+    std::size_t significant = 0;
+    for (const auto& w : expand_abbreviations(words)) {
+      if (in(w, {"of", "the", "and", "for", "de", "la", "du", "der", "und", "og", "i", "a", "s"})) continue;
+      ++significant;
+      initials += w[0];
+    }
+    if (significant >= 3 && initials.size() <= 5) add_variant(out, {initials});
+  };
+  consider(outside);
+  // Segments: split at " - ", " – ", "|", ",", " / ".
+  std::string seg;
+  std::vector<std::string> segments;
+  for (std::size_t i = 0; i < outside.size(); ++i) {
+    const char c = outside[i];
+    const bool dash = (c == '-' && i > 0 && outside[i - 1] == ' ' && i + 1 < outside.size() && outside[i + 1] == ' ');
+    const bool en_dash = outside.compare(i, 3, "\xE2\x80\x93") == 0 || outside.compare(i, 3, "\xE2\x80\x94") == 0;
+    if (dash || c == '|' || c == ',' || c == '/' || en_dash) {
+      segments.push_back(seg);
+      seg.clear();
+      if (en_dash) i += 2;
+    } else {
+      seg += c;
+    }
+  }
+  segments.push_back(seg);
+  if (segments.size() > 1)
+    for (const auto& s : segments) consider(s);
+  return out;
+}
+
+}  // namespace detail
+
+org_matcher::org_matcher(const std::vector<std::string>& names) {
+  for (std::size_t i = 0; i < names.size(); ++i)
+    for (auto& v : detail::org_variants(names[i])) variants_.push_back({std::move(v), i});
+  // Longer variants first, so the most specific form names the span.
+  std::stable_sort(variants_.begin(), variants_.end(),
+                   [](const variant& a, const variant& b) { return a.words.size() > b.words.size(); });
+}
+
+std::optional<org_hit> org_matcher::find_in(std::string_view text) const {
+  if (variants_.empty()) return std::nullopt;
+  const folded_text f = fold(text);
+  for (const auto& v : variants_) {
+    const auto at = f.text.find(v.words);
+    if (at == std::string::npos) continue;
+    const auto span = f.original_span(at, at + v.words.size());
+    return org_hit{v.index, span.first, span.second};
+  }
+  return std::nullopt;
+}
+
+bool same_org(std::string_view a, std::string_view b) {
+  if (org_matcher({std::string(a)}).find_in(b)) return true;
+  return org_matcher({std::string(b)}).find_in(a).has_value();
+}
+
+}  // namespace vouch

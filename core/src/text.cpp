@@ -1,0 +1,586 @@
+// Folding text for matching; see the pipeline in vouch/text.hpp.
+#include "vouch/text.hpp"
+
+#include <array>
+#include <cstring>
+
+namespace vouch {
+
+namespace {
+
+constexpr char other_letter = '\x01';  // a letter with no ASCII fold: part of a word, matches nothing
+
+struct code_point {
+  char32_t cp;
+  std::uint32_t b16, e16;
+};
+
+std::vector<code_point> decode(std::string_view s, int& question_marks) {
+  std::vector<code_point> out;
+  out.reserve(s.size());
+  std::uint32_t pos16 = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    char32_t cp = 0xFFFD;
+    std::size_t len = 1;
+    auto cont = [&](std::size_t k) {
+      return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    };
+    if (c < 0x80) {
+      cp = c;
+    } else if ((c & 0xE0) == 0xC0 && c >= 0xC2 && cont(1)) {
+      cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+      len = 2;
+    } else if ((c & 0xF0) == 0xE0 && cont(1) && cont(2)) {
+      cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+      len = 3;
+      if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    } else if ((c & 0xF8) == 0xF0 && cont(1) && cont(2) && cont(3)) {
+      cp = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+      len = 4;
+      if (cp < 0x10000 || cp > 0x10FFFF) cp = 0xFFFD;
+    }
+    const std::uint32_t units = cp >= 0x10000 ? 2 : 1;
+    out.push_back({cp, pos16, pos16 + units});
+    if (cp == U'?' || cp == 0xFF1F) ++question_marks;
+    pos16 += units;
+    i += len;
+  }
+  return out;
+}
+
+// U+00C0..U+00FF; '*' marks the two-letter folds handled in code, ' ' a symbol.
+constexpr const char* latin1 = "aaaaaa*ceeeeiiiidnooooo ouuuuyts" "aaaaaa*ceeeeiiiidnooooo ouuuuyty";
+// U+0100..U+017F; '*' marks the ligature Œ/œ.
+constexpr const char* latin_ext_a =
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooo**rrrrrrss"
+    "sssssstttttt" "uuuuuuuuuuuuwwyyyzzzzzzs";
+
+// Cyrillic and Greek letters that look like Latin ones (the usual spoofing set).
+char look_alike(char32_t cp) {
+  switch (cp) {
+    case 0x0410: case 0x0430: case 0x0391: case 0x03B1: return 'a';
+    case 0x0412: case 0x0432: case 0x0392: case 0x03B2: return 'b';
+    case 0x0421: case 0x0441: return 'c';
+    case 0x0415: case 0x0435: case 0x0395: case 0x03B5: return 'e';
+    case 0x041D: case 0x043D: case 0x0397: return 'h';
+    case 0x0406: case 0x0456: case 0x0399: case 0x03B9: return 'i';
+    case 0x0408: case 0x0458: return 'j';
+    case 0x041A: case 0x043A: case 0x039A: case 0x03BA: return 'k';
+    case 0x041C: case 0x043C: case 0x039C: return 'm';
+    case 0x039D: return 'n';
+    case 0x041E: case 0x043E: case 0x039F: case 0x03BF: return 'o';
+    case 0x0420: case 0x0440: case 0x03A1: case 0x03C1: return 'p';
+    case 0x0405: case 0x0455: return 's';
+    case 0x0422: case 0x0442: case 0x03A4: case 0x03C4: return 't';
+    case 0x0423: case 0x0443: case 0x03A5: case 0x03C5: return 'y';
+    case 0x0425: case 0x0445: case 0x03A7: case 0x03C7: return 'x';
+    case 0x0396: return 'z';
+    default: return 0;
+  }
+}
+
+bool is_romantic_emoji(char32_t cp) {
+  switch (cp) {
+    case 0x2764: case 0x2763: case 0x1F618: case 0x1F60D: case 0x1F970: case 0x1F48B:
+    case 0x1F63B: case 0x1F339: case 0x1F495: case 0x1F496: case 0x1F497: case 0x1F498:
+    case 0x1F49D: case 0x1F49E: case 0x1F493: case 0x1F48C: case 0x1F491: case 0x1F48F:
+      return true;
+    default: return false;
+  }
+}
+
+bool is_invisible(char32_t cp) {
+  return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x2064) ||
+         cp == 0xFEFF || cp == 0x034F || cp == 0x180E || (cp >= 0x0300 && cp <= 0x036F) ||
+         (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x202A && cp <= 0x202E) || cp == 0x200B;
+}
+
+/// Folds one code point to ASCII, appending to `out` (may append nothing).
+void fold_code_point(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    char c = static_cast<char>(cp);
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') c = ' ';
+    if (c < 0x20 || c == 0x7F) c = ' ';
+    out += c;
+    return;
+  }
+  if (is_invisible(cp)) return;
+  if (cp >= 0xC0 && cp <= 0xFF) {
+    const char f = latin1[cp - 0xC0];
+    if (f == '*') out += "ae";
+    else if (cp == 0xDF) out += "ss";
+    else if (cp == 0xDE || cp == 0xFE) out += "th";
+    else out += f;
+    return;
+  }
+  if (cp >= 0x100 && cp <= 0x17F) {
+    const char f = latin_ext_a[cp - 0x100];
+    if (f == '*') out += "oe";
+    else out += f;
+    return;
+  }
+  if (cp == 0x218 || cp == 0x219) { out += 's'; return; }
+  if (cp == 0x21A || cp == 0x21B) { out += 't'; return; }
+  if (cp >= 0x1D400 && cp <= 0x1D6A3) {  // mathematical alphanumeric letters: 52 per style
+    const auto k = (cp - 0x1D400) % 52;
+    out += static_cast<char>('a' + (k % 26));
+    return;
+  }
+  if (cp >= 0x1D7CE && cp <= 0x1D7FF) { out += static_cast<char>('0' + (cp - 0x1D7CE) % 10); return; }
+  if (cp >= 0x24B6 && cp <= 0x24CF) { out += static_cast<char>('a' + (cp - 0x24B6)); return; }
+  if (cp >= 0x24D0 && cp <= 0x24E9) { out += static_cast<char>('a' + (cp - 0x24D0)); return; }
+  if (cp >= 0x1F130 && cp <= 0x1F149) { out += static_cast<char>('a' + (cp - 0x1F130)); return; }
+  if (cp >= 0x1F150 && cp <= 0x1F169) { out += static_cast<char>('a' + (cp - 0x1F150)); return; }
+  if (cp >= 0x1F170 && cp <= 0x1F189) { out += static_cast<char>('a' + (cp - 0x1F170)); return; }
+  if (cp >= 0xFF01 && cp <= 0xFF5E) { fold_code_point(cp - 0xFEE0, out); return; }
+  if (cp == 0x210E) { out += 'h'; return; }
+  if (const char c = look_alike(cp)) { out += c; return; }
+  switch (cp) {
+    case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0x00B4: out += '\''; return;
+    case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: out += '"'; return;
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212: out += '-'; return;
+    case 0x2026: out += "..."; return;
+    case 0x20AC: case 0x00A3: case 0x00A5: case 0x20B9: case 0x20BF: case 0x20BD: out += '$'; return;
+    case 0xFF05: case 0x066A: out += '%'; return;
+    default: break;
+  }
+  if (is_romantic_emoji(cp)) { out += " zheart "; return; }
+  // Letters of other scripts stay letters (so words keep their shape) but match nothing.
+  const bool letter = (cp >= 0x0370 && cp <= 0x03FF) || (cp >= 0x0400 && cp <= 0x052F) ||
+                      (cp >= 0x0180 && cp <= 0x024F) || (cp >= 0x1E00 && cp <= 0x1EFF) ||
+                      (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0x0900 && cp <= 0x0DFF) ||
+                      (cp >= 0x0E00 && cp <= 0x0FFF) || (cp >= 0x1100 && cp <= 0x11FF) ||
+                      (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
+                      (cp >= 0xAC00 && cp <= 0xD7AF);
+  out += letter ? other_letter : ' ';
+}
+
+// ---- characters after folding, each with its origin ----
+
+struct char_stream {
+  std::string s;
+  std::vector<std::uint32_t> b16, e16;
+  std::size_t size() const { return s.size(); }
+};
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || c == other_letter; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+
+bool is_tld(std::string_view t) {
+  static constexpr std::array<std::string_view, 52> tlds{
+      "com", "net", "org", "io", "co", "ai", "app", "dev", "xyz", "info", "biz", "me", "ly",
+      "link", "site", "online", "top", "ru", "cn", "uk", "de", "dk", "no", "se", "fr", "es",
+      "it", "nl", "pt", "eu", "us", "ca", "au", "in", "ch", "at", "be", "pl", "fi", "ie", "br",
+      "mx", "club", "live", "shop", "store", "tech", "cc", "tk", "gl", "to", "edu"};
+  for (auto x : tlds)
+    if (x == t) return true;
+  return false;
+}
+
+/// The end of a URL/e-mail-ish run starting at i: characters that can be in a host or path.
+std::size_t url_run_end(const std::string& s, std::size_t i) {
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == ' ' || c == '"' || c == '<' || c == '>' || c == '(' || c == ')' || c == '\'' ||
+        c == other_letter)
+      break;
+    ++i;
+  }
+  return i;
+}
+
+std::size_t trim_trailing_punct(const std::string& s, std::size_t a, std::size_t b) {
+  while (b > a && (s[b - 1] == '.' || s[b - 1] == ',' || s[b - 1] == '!' || s[b - 1] == '?' ||
+                   s[b - 1] == ':' || s[b - 1] == ';'))
+    --b;
+  return b;
+}
+
+/// If s[i..] is a host name with a known top-level domain, where it ends (after any path).
+std::size_t match_domain(const std::string& s, std::size_t i) {
+  std::size_t j = i;
+  std::size_t last_dot = std::string::npos;
+  while (j < s.size() && (is_alnum(s[j]) || s[j] == '-' || s[j] == '.' || s[j] == '_')) {
+    if (s[j] == '.') last_dot = j;
+    ++j;
+  }
+  std::size_t host_end = j;
+  while (host_end > i && s[host_end - 1] == '.') --host_end;
+  if (last_dot == std::string::npos || last_dot >= host_end || last_dot == i) return 0;
+  // Recompute the last dot within the trimmed host.
+  last_dot = s.rfind('.', host_end - 1);
+  const std::string_view tld(s.data() + last_dot + 1, host_end - last_dot - 1);
+  if (!is_tld(tld) || s[last_dot - 1] == '.') return 0;
+  if (host_end < s.size() && s[host_end] == '/') return trim_trailing_punct(s, i, url_run_end(s, host_end));
+  return host_end;
+}
+
+std::size_t match_email(const std::string& s, std::size_t i) {
+  std::size_t j = i;
+  while (j < s.size() && (is_alnum(s[j]) || s[j] == '.' || s[j] == '_' || s[j] == '-' || s[j] == '+')) ++j;
+  if (j == i || j >= s.size() || s[j] != '@') return 0;
+  const std::size_t end = match_domain(s, j + 1);
+  return end > j + 1 ? end : 0;
+}
+
+/// Digits with grouping ("2,500", "1.200", "10 000"); returns the end or i when none.
+std::size_t match_number(const std::string& s, std::size_t i) {
+  std::size_t j = i;
+  if (j >= s.size() || !is_digit(s[j])) return i;
+  while (j < s.size() && is_digit(s[j])) ++j;
+  while (j + 1 < s.size() && (s[j] == ',' || s[j] == '.') && is_digit(s[j + 1])) {
+    ++j;
+    while (j < s.size() && is_digit(s[j])) ++j;
+  }
+  return j;
+}
+
+std::size_t skip_spaces(const std::string& s, std::size_t j) {
+  while (j < s.size() && s[j] == ' ') ++j;
+  return j;
+}
+
+bool word_at(const std::string& s, std::size_t j, std::string_view w) {
+  if (s.compare(j, w.size(), w) != 0) return false;
+  const std::size_t e = j + w.size();
+  return e >= s.size() || !is_alnum(s[e]);
+}
+
+/// Money: "$1,200", "$ 500", "2,500$", "900 eur", "1.200 kr"; '$' stands for any currency sign.
+std::size_t match_money(const std::string& s, std::size_t i) {
+  if (s[i] == '$') {
+    const std::size_t k = skip_spaces(s, i + 1);
+    const std::size_t e = match_number(s, k);
+    if (e == k) return 0;
+    std::size_t end = e;
+    for (std::string_view suffix : {"k", "m", "bn", "million", "billion"})
+      if (word_at(s, end, suffix)) { end += suffix.size(); break; }
+    return end;
+  }
+  const std::size_t e = match_number(s, i);
+  if (e == i) return 0;
+  std::size_t k = skip_spaces(s, e);
+  if (k < s.size() && s[k] == '$') return k + 1;
+  for (std::string_view cur : {"usd", "eur", "euro", "euros", "dollars", "dkk", "gbp", "nok", "sek",
+                               "chf", "kr", "inr", "pounds", "usdt", "btc"})
+    if (word_at(s, k, cur)) return k + cur.size();
+  return 0;
+}
+
+std::size_t match_percent(const std::string& s, std::size_t i) {
+  const std::size_t e = match_number(s, i);
+  if (e == i) return 0;
+  const std::size_t k = skip_spaces(s, e);
+  if (k < s.size() && s[k] == '%') return k + 1;
+  for (std::string_view w : {"percent", "per cent", "procent", "prozent", "pourcent", "por ciento",
+                             "por cento", "per cento"})
+    if (word_at(s, k, w)) return k + w.size();
+  return 0;
+}
+
+/// Phone numbers: "+44 7700 900123", "(555) 123-4567", "07700 900123": 8 to 15 digits.
+std::size_t match_phone(const std::string& s, std::size_t i) {
+  std::size_t j = i;
+  const bool plus = s[j] == '+';
+  if (plus) ++j;
+  int digits = 0, groups = 0;
+  std::size_t end = 0;
+  while (j < s.size()) {
+    if (is_digit(s[j])) {
+      ++groups;
+      while (j < s.size() && is_digit(s[j])) ++j, ++digits;
+      end = j;
+      if (j < s.size() && is_alpha(s[j])) return 0;
+    } else if ((s[j] == ' ' || s[j] == '-' || s[j] == '.' || s[j] == '(' || s[j] == ')') &&
+               j + 1 < s.size() && (is_digit(s[j + 1]) || s[j + 1] == '(')) {
+      ++j;
+    } else if (s[j] == '(' && j == i) {
+      ++j;
+    } else {
+      break;
+    }
+  }
+  if (digits < 8 || digits > 15) return 0;
+  if (!plus && digits < 9) return 0;
+  if (!plus && groups > 4) return 0;
+  return end;
+}
+
+struct token {
+  std::string text;
+  std::vector<std::uint32_t> b16, e16;  // per byte of text
+  bool single_letter = false;
+  std::size_t src_begin = 0, src_end = 0;  // in the char stream
+};
+
+void push_whole(std::vector<token>& out, const char_stream& cs, std::size_t a, std::size_t b, std::string text) {
+  token t;
+  t.text = std::move(text);
+  t.b16.assign(t.text.size(), cs.b16[a]);
+  t.e16.assign(t.text.size(), cs.e16[b - 1]);
+  t.src_begin = a;
+  t.src_end = b;
+  out.push_back(std::move(t));
+}
+
+void push_chars(std::vector<token>& out, const char_stream& cs, std::size_t a, std::size_t b, std::string text) {
+  token t;
+  t.text = std::move(text);
+  for (std::size_t k = a; k < b; ++k) {
+    t.b16.push_back(cs.b16[k]);
+    t.e16.push_back(cs.e16[k]);
+  }
+  t.single_letter = t.text.size() == 1 && t.text[0] >= 'a' && t.text[0] <= 'z';
+  t.src_begin = a;
+  t.src_end = b;
+  out.push_back(std::move(t));
+}
+
+void push_number(std::vector<token>& out, const char_stream& cs, std::size_t a, std::size_t b) {
+  const std::string_view d(cs.s.data() + a, b - a);
+  const bool year = d.size() == 4 && (d.substr(0, 2) == "19" || d.substr(0, 2) == "20");
+  push_whole(out, cs, a, b, year ? "zyear" : "#");
+}
+
+char leet(char c) {
+  switch (c) {
+    case '0': return 'o';
+    case '1': return 'i';
+    case '3': return 'e';
+    case '4': return 'a';
+    case '5': return 's';
+    case '7': return 't';
+    case '8': return 'b';
+    default: return 0;
+  }
+}
+
+/// A run of letters and digits: a word, a number, leetspeak, or a mix ("48hrs", "30k").
+void push_word(std::vector<token>& out, const char_stream& cs, std::size_t a, std::size_t b) {
+  const std::string& s = cs.s;
+  int letters = 0, digits = 0;
+  bool leetable = true;
+  for (std::size_t k = a; k < b; ++k) {
+    if (is_digit(s[k])) {
+      ++digits;
+      const bool run = (k > a && is_digit(s[k - 1])) || (k + 1 < b && is_digit(s[k + 1]));
+      if (run || !leet(s[k])) leetable = false;
+    } else {
+      ++letters;
+    }
+  }
+  if (digits == 0) return push_chars(out, cs, a, b, s.substr(a, b - a));
+  if (letters >= 3 && leetable) {
+    std::string w = s.substr(a, b - a);
+    for (auto& c : w)
+      if (is_digit(c)) c = leet(c);
+    return push_chars(out, cs, a, b, w);
+  }
+  if (letters == 0) return push_number(out, cs, a, b);
+  // Split at digit/letter boundaries; "30k" and "5m" stay one token "#k".
+  std::size_t k = a;
+  while (k < b) {
+    std::size_t e = k;
+    if (is_digit(s[k])) {
+      while (e < b && is_digit(s[e])) ++e;
+      if (e + 1 == b && (s[e] == 'k' || s[e] == 'm')) {
+        push_whole(out, cs, k, b, "#k");
+        return;
+      }
+      push_number(out, cs, k, e);
+    } else {
+      while (e < b && !is_digit(s[e])) ++e;
+      push_chars(out, cs, k, e, s.substr(k, e - k));
+    }
+    k = e;
+  }
+}
+
+std::vector<token> tokenize(const char_stream& cs, std::vector<entity>& entities) {
+  const std::string& s = cs.s;
+  std::vector<token> out;
+  auto add_entity = [&](entity_kind kind, std::size_t a, std::size_t b, const char* tok) {
+    entities.push_back({kind, cs.b16[a], cs.e16[b - 1], s.substr(a, b - a)});
+    push_whole(out, cs, a, b, tok);
+  };
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    const bool word_start = i == 0 || !is_alnum(s[i - 1]);
+    if (c == ' ') { ++i; continue; }
+    if (word_start && (s.compare(i, 7, "http://") == 0 || s.compare(i, 8, "https://") == 0 ||
+                       s.compare(i, 4, "www.") == 0)) {
+      const std::size_t e = trim_trailing_punct(s, i, url_run_end(s, i));
+      add_entity(entity_kind::url, i, e, "zurl");
+      i = e;
+      continue;
+    }
+    if (word_start && is_alnum(c)) {
+      if (const std::size_t e = match_email(s, i)) { add_entity(entity_kind::email, i, e, "zemail"); i = e; continue; }
+      if (const std::size_t e = match_domain(s, i)) { add_entity(entity_kind::url, i, e, "zurl"); i = e; continue; }
+    }
+    if (c == '@' && (i == 0 || !is_alnum(s[i - 1]))) {
+      std::size_t e = i + 1;
+      while (e < s.size() && (is_alnum(s[e]) || s[e] == '_' || s[e] == '.')) ++e;
+      while (e > i + 1 && s[e - 1] == '.') --e;
+      if (e - i >= 3) { add_entity(entity_kind::handle, i, e, "zhandle"); i = e; continue; }
+    }
+    if (c == '$' || (word_start && is_digit(c))) {
+      if (const std::size_t e = match_money(s, i)) { add_entity(entity_kind::money, i, e, "zmoney"); i = e; continue; }
+    }
+    if (word_start && is_digit(c)) {
+      if (const std::size_t e = match_percent(s, i)) { add_entity(entity_kind::percent, i, e, "zpct"); i = e; continue; }
+    }
+    if (word_start && (c == '+' || c == '(' || is_digit(c))) {
+      if (const std::size_t e = match_phone(s, i)) { add_entity(entity_kind::phone, i, e, "zphone"); i = e; continue; }
+    }
+    if (word_start && is_digit(c)) {
+      const std::size_t e = match_number(s, i);
+      if (e > i && (e >= s.size() || !is_alnum(s[e])) && e - i > 0 &&
+          s.find_first_of(",.", i) < e) {  // a grouped number: "10,000"
+        push_whole(out, cs, i, e, "#");
+        i = e;
+        continue;
+      }
+    }
+    if (is_alnum(c)) {
+      std::size_t e = i;
+      while (e < s.size() && is_alnum(s[e])) ++e;
+      push_word(out, cs, i, e);
+      i = e;
+      continue;
+    }
+    if (c == '\'' && !out.empty() && i + 1 < s.size() && is_alpha(s[i + 1]) && i > 0 && is_alpha(s[i - 1])) {
+      // An apostrophe inside a word ("don't", "I'd") joins its halves: "dont", "id".
+      std::size_t e = i + 1;
+      while (e < s.size() && is_alnum(s[e])) ++e;
+      token& prev = out.back();
+      for (std::size_t k = i + 1; k < e; ++k) {
+        prev.text += s[k];
+        prev.b16.push_back(cs.b16[k]);
+        prev.e16.push_back(cs.e16[k]);
+      }
+      prev.single_letter = false;
+      prev.src_end = e;
+      i = e;
+      continue;
+    }
+    ++i;  // punctuation: a word break
+  }
+  return out;
+}
+
+/// Joins runs of three or more single letters separated by single spaces: "f o r e x".
+void join_spaced_letters(std::vector<token>& toks, const char_stream& cs) {
+  std::vector<token> out;
+  out.reserve(toks.size());
+  std::size_t i = 0;
+  while (i < toks.size()) {
+    std::size_t j = i;
+    if (toks[i].single_letter) {
+      while (j + 1 < toks.size() && toks[j + 1].single_letter &&
+             toks[j + 1].src_begin == toks[j].src_end + 1 && cs.s[toks[j].src_end] == ' ')
+        ++j;
+    }
+    if (j - i + 1 >= 3) {
+      token merged = toks[i];
+      for (std::size_t k = i + 1; k <= j; ++k) {
+        merged.text += toks[k].text;
+        merged.b16.push_back(toks[k].b16[0]);
+        merged.e16.push_back(toks[k].e16[0]);
+      }
+      merged.single_letter = false;
+      merged.src_end = toks[j].src_end;
+      out.push_back(std::move(merged));
+      i = j + 1;
+    } else {
+      out.push_back(std::move(toks[i]));
+      ++i;
+    }
+  }
+  toks = std::move(out);
+}
+
+}  // namespace
+
+std::size_t folded_text::word_count() const {
+  std::size_t n = 0;
+  for (std::size_t i = 1; i < text.size(); ++i)
+    if (text[i] == ' ' && text[i - 1] != ' ') ++n;
+  return n;
+}
+
+folded_text fold(std::string_view utf8) {
+  folded_text out;
+  const auto cps = decode(utf8, out.question_marks);
+  out.length16 = cps.empty() ? 0 : cps.back().e16;
+
+  char_stream cs;
+  cs.s.reserve(utf8.size());
+  cs.b16.reserve(utf8.size());
+  cs.e16.reserve(utf8.size());
+  for (const auto& cp : cps) {
+    const std::size_t before = cs.s.size();
+    fold_code_point(cp.cp, cs.s);
+    for (std::size_t k = before; k < cs.s.size(); ++k) {
+      cs.b16.push_back(cp.b16);
+      cs.e16.push_back(cp.e16);
+    }
+  }
+
+  auto toks = tokenize(cs, out.entities);
+  join_spaced_letters(toks, cs);
+
+  std::size_t total = 1;
+  for (const auto& t : toks) total += t.text.size() + 1;
+  out.text.reserve(total);
+  out.begin16.reserve(total);
+  out.end16.reserve(total);
+  out.text += ' ';
+  out.begin16.push_back(0);
+  out.end16.push_back(0);
+  for (const auto& t : toks) {
+    out.text += t.text;
+    out.begin16.insert(out.begin16.end(), t.b16.begin(), t.b16.end());
+    out.end16.insert(out.end16.end(), t.e16.begin(), t.e16.end());
+    out.text += ' ';
+    out.begin16.push_back(t.e16.back());
+    out.end16.push_back(t.e16.back());
+  }
+  return out;
+}
+
+std::string fold_phrase(std::string_view utf8) {
+  // "#" (any number) and "#k" (30k) are the pack's number classes; everything else folds as text.
+  std::string out = " ";
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    while (i < utf8.size() && utf8[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < utf8.size() && utf8[j] != ' ') ++j;
+    const std::string_view word = utf8.substr(i, j - i);
+    if (word == "#" || word == "#k") {
+      out += word;
+      out += ' ';
+    } else if (!word.empty()) {
+      out += fold(word).text.substr(1);
+    }
+    i = j;
+  }
+  return out;
+}
+
+std::size_t utf16_length(std::string_view utf8) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    if ((c & 0xC0) != 0x80) n += (c >= 0xF0) ? 2 : 1;
+  }
+  return n;
+}
+
+}  // namespace vouch
