@@ -188,33 +188,44 @@ key intent_key(intent i) {
 
 // The clauses of one tone's note in reading order (greeting first, signature last); clauses
 // with no form (a value missing) are left out.
-std::vector<clause> clauses_for(const draft_input& in, const tone& t) {
+std::vector<clause> clauses_for(const draft_input& in, const tone& t, std::size_t limit) {
   std::vector<clause> cs;
+  // Adds a clause unless it has no form; returns its index, or -1.
   auto add = [&](std::vector<std::string> forms, int importance, const char* field) {
-    if (!forms.empty()) cs.push_back({std::move(forms), importance, false, field, -1});
-    return forms.empty() ? nullptr : &cs.back();
+    if (forms.empty()) return -1;
+    cs.push_back({std::move(forms), importance, false, field, -1});
+    return static_cast<int>(cs.size()) - 1;
   };
   auto sentence = [&](key k, int importance, const char* field) { return add(t[k].forms(in.v), importance, field); };
+  auto need = [&](int i) {
+    if (i >= 0) cs[static_cast<std::size_t>(i)].needed = true;
+    return i >= 0;
+  };
   std::vector<std::string> reason;
   if (!in.reason.empty()) reason.push_back(in.reason);
 
-  sentence(key::greeting, 100, "target.name")->needed = true;
+  need(sentence(key::greeting, 100, "target.name"));
   if (in.rel != relation::cold) {
-    clause* rel = sentence(relation_key(in), 90, in.rel == relation::their_content ? "context.topic" : "context.where");
-    if (rel) rel->needed = true;
+    need(sentence(relation_key(in), 90, in.rel == relation::their_content ? "context.topic" : "context.where"));
     add(reason, 60, "context.reason");
   } else {
     // A note to a stranger must say why: the first of intent, reason and shared employer or
-    // school is needed (importance 90, 80, 50).
+    // school that fits beside the greeting is needed. A seller's pitch rarely says "I sell", so
+    // a sales note always says so; a reason that says "I'm hiring" or "I'm looking for a role"
+    // already says it plainly, and the intent sentence only stands in when it does not fit.
     if (!in.shared) sentence(key::cold, 20, "");
-    clause* shared = in.shared ? sentence(*in.shared, 50, "target.companies") : nullptr;
-    clause* why = in.why ? sentence(intent_key(*in.why), 90, "context.reason") : nullptr;
-    clause* own = add(reason, 80, "context.reason");
-    for (clause* c : {why, own, shared})
-      if (c) {
-        c->needed = true;
-        break;
-      }
+    const int shared = in.shared ? sentence(*in.shared, 50, "target.companies") : -1;
+    const bool reason_fits = !in.reason.empty() && units(cs.front().forms.back()) + units(in.reason) + 1 <= limit;
+    const bool say_intent = in.why && (*in.why == intent::sales || !reason_fits);
+    const int why = say_intent ? sentence(intent_key(*in.why), 90, "context.reason") : -1;
+    const int own = add(reason, 80, "context.reason");
+    std::vector<int> candidates;
+    for (int i : {why, own, shared})
+      if (i >= 0) candidates.push_back(i);
+    auto fits = [&](int i) { return units(cs.front().forms.back()) + units(cs[static_cast<std::size_t>(i)].forms.back()) + 1 <= limit; };
+    auto chosen = std::find_if(candidates.begin(), candidates.end(), fits);
+    if (chosen != candidates.end()) need(*chosen);
+    else if (!candidates.empty()) need(candidates.front());  // fit() then names the field
   }
   sentence(key::closing, 30, "");
   sentence(key::signature, 10, "policy.signature");
@@ -341,7 +352,7 @@ outcome<std::vector<std::string>> draft_notes(const note_request& req, const pol
   const std::size_t limit = static_cast<std::size_t>(req.limit > 0 ? req.limit : pol.note_limit);
   std::vector<std::string> notes;
   for (const auto& t : in.lang->tones) {
-    std::vector<clause> cs = clauses_for(in, t);
+    std::vector<clause> cs = clauses_for(in, t, limit);
     if (in.rel == relation::cold && std::none_of(cs.begin() + 1, cs.end(), [](const clause& c) { return c.needed; }))
       return error{"context.reason: missing: a note to someone you have not met must say why you write "
                    "(or choose how you know them)"};

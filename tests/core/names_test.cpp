@@ -1,0 +1,67 @@
+#include <catch2/catch.hpp>
+
+#include "vouch/names.hpp"
+
+using vouch::first_name_of;
+
+TEST_CASE("a plain name gives its first word") {
+  CHECK(first_name_of("Priya Raman") == "Priya");
+  CHECK(first_name_of("  Priya   Raman ") == "Priya");
+}
+
+TEST_CASE("titles before the name are skipped") {
+  CHECK(first_name_of("Dr. Priya Raman") == "Priya");
+  CHECK(first_name_of("Prof. Dr.-Ing. Klaus Müller") == "Klaus");
+  CHECK(first_name_of("Ms Jane Doe") == "Jane");
+  CHECK(first_name_of("Dott.ssa Giulia Bianchi") == "Giulia");
+  SECTION("a title glued to the name by its dot") { CHECK(first_name_of("Dr.Anna Ng") == "Anna"); }
+}
+
+TEST_CASE("suffixes and taglines after the name are dropped") {
+  CHECK(first_name_of("Dr. Priya Raman, PhD | Hiring") == "Priya");
+  CHECK(first_name_of("Mary-Kate O'Brien - CFO") == "Mary-Kate");
+  CHECK(first_name_of("Ngozi Okonjo (she/her)") == "Ngozi");
+  CHECK(first_name_of("Olusegun Adebayo Jr.") == "Olusegun");
+  CHECK(first_name_of("Anna Berg MBA") == "Anna");
+  CHECK(first_name_of("PhD") == "");
+}
+
+TEST_CASE("initials are skipped") {
+  CHECK(first_name_of("J. Robert Oppenheimer") == "Robert");
+  CHECK(first_name_of("J.R. Ewing") == "Ewing");
+  CHECK(first_name_of("Ms. Jane O. Doe, CPA") == "Jane");
+}
+
+TEST_CASE("emoji and symbols are not part of a name") {
+  CHECK(first_name_of("🚀 Sam Lee") == "Sam");
+  CHECK(first_name_of("🚀Anna🚀 Berg") == "Anna");
+  CHECK(first_name_of("Åsa Lindqvist 🌿") == "Åsa");
+  CHECK(first_name_of("#OpenToWork Sam Lee") == "Sam");
+  CHECK(first_name_of("🚀🚀") == "");
+  CHECK(first_name_of("") == "");
+}
+
+TEST_CASE("names in capitals or small letters are put in title case") {
+  CHECK(first_name_of("JEAN-LUC PICARD") == "Jean-Luc");
+  CHECK(first_name_of("ÅSA LINDQVIST") == "Åsa");
+  CHECK(first_name_of("ŁUKASZ NOWAK") == "Łukasz");
+  CHECK(first_name_of("anna-lena schmidt") == "Anna-Lena");
+  SECTION("mixed case is kept as written") { CHECK(first_name_of("DeShawn McKenzie") == "DeShawn"); }
+}
+
+TEST_CASE("names outside ASCII are kept whole") {
+  CHECK(first_name_of("José García") == "José");
+  CHECK(first_name_of("Олег Петров") == "Олег");
+  CHECK(first_name_of("王伟") == "王伟");
+  CHECK(first_name_of("Zoë Þórsdóttir") == "Zoë");
+}
+
+TEST_CASE("styled letters are read as plain letters") { CHECK(first_name_of("𝐉𝐨𝐡𝐧 𝐃𝐨𝐞") == "John"); }
+
+TEST_CASE("a nickname in quotes is the name to use") { CHECK(first_name_of("Robert \"Bob\" Smith") == "Bob"); }
+
+TEST_CASE("common first names that look like titles or credentials are kept") {
+  CHECK(first_name_of("Don Draper") == "Don");
+  CHECK(first_name_of("Ma Long") == "Ma");
+  CHECK(first_name_of("MA Long") == "Ma");
+}
