@@ -120,6 +120,7 @@ struct clause {
   bool needed = false;
   const char* field = "";  // the input to blame when even its shortest form does not fit
   int chosen = -1;         // index into forms, or -1 when left out
+  bool own_line = false;   // the signature: on a line of its own
 };
 
 std::size_t units(const std::string& s) { return utf16_length(s); }
@@ -193,7 +194,7 @@ std::vector<clause> clauses_for(const draft_input& in, const tone& t, std::size_
   // Adds a clause unless it has no form; returns its index, or -1.
   auto add = [&](std::vector<std::string> forms, int importance, const char* field) {
     if (forms.empty()) return -1;
-    cs.push_back({std::move(forms), importance, false, field, -1});
+    cs.push_back({std::move(forms), importance, false, field, -1, false});
     return static_cast<int>(cs.size()) - 1;
   };
   auto sentence = [&](key k, int importance, const char* field) { return add(t[k].forms(in.v), importance, field); };
@@ -228,7 +229,7 @@ std::vector<clause> clauses_for(const draft_input& in, const tone& t, std::size_
     else if (!candidates.empty()) need(candidates.front());  // fit() then names the field
   }
   sentence(key::closing, 30, "");
-  sentence(key::signature, 10, "policy.signature");
+  if (const int sig = sentence(key::signature, 10, "policy.signature"); sig >= 0) cs[static_cast<std::size_t>(sig)].own_line = true;
   return cs;
 }
 
@@ -238,7 +239,7 @@ std::string join(const std::vector<clause>& cs) {
   const clause* last = nullptr;
   for (std::size_t i = 0; i < cs.size(); ++i) {
     if (cs[i].chosen < 0) continue;
-    if (last) out += (last == &cs.front() || i + 1 == cs.size()) ? "\n" : " ";
+    if (last) out += (last == &cs.front() || cs[i].own_line) ? "\n" : " ";
     out += cs[i].forms[static_cast<std::size_t>(cs[i].chosen)];
     last = &cs[i];
   }
@@ -325,7 +326,7 @@ outcome<std::vector<std::string>> draft_notes(const note_request& req, const pol
   auto at = [&](slot s) -> std::string& { return v[static_cast<std::size_t>(s)]; };
   at(slot::first) = first_name_of(req.name);
   if (at(slot::first).empty()) return error{"target.name: no first name to address the note to in \"" + req.name + "\""};
-  at(slot::me) = clean_value(pol.signature.empty() ? pol.me.first_name : pol.signature);
+  at(slot::me) = clean(pol.signature.empty() ? pol.me.first_name : pol.signature);  // keeps "Dana W."
   at(slot::where) = clean_value(req.where);
   const std::string when = clean_value(req.when);
   at(is_year_like(when) ? slot::year : slot::when) = when;
@@ -388,7 +389,8 @@ json_result draft_note_json(std::string_view target_json, std::string_view polic
   if (!req.ok()) return {false, req.message()};
   auto notes = draft_notes(req.value(), pol.value());
   if (!notes.ok()) return {false, notes.message()};
-  return {true, json{{"id", req.value().id}, {"notes", notes.value()}}.dump()};
+  // Inputs were valid UTF-8 and every step keeps it so; "replace" guards the no-exceptions build.
+  return {true, json{{"id", req.value().id}, {"notes", notes.value()}}.dump(-1, ' ', false, json::error_handler_t::replace)};
 }
 
 }  // namespace vouch

@@ -124,7 +124,7 @@ json make_target(lcg& g, const std::string& relation, int n) {
 
 // Everything a drafted note must be, whatever the target.
 void check_note(const std::string& note, const json& rec, std::size_t limit, const std::string& first,
-                const std::set<std::string>& allowed_words) {
+                const std::string& signature, const std::set<std::string>& allowed_words) {
   INFO("note: " << note);
   CHECK(vouch::utf16_length(note) <= limit);
   CHECK(note.find(first) != std::string::npos);
@@ -134,9 +134,11 @@ void check_note(const std::string& note, const json& rec, std::size_t limit, con
     INFO("word: " << w);
     CHECK(allowed_words.count(w) == 1);
   }
-  const auto last = words_of(note).back();
+  // A note ends with a sentence's punctuation or with the signature.
   const bool ends_with_punct = std::string(".!?").find(note.back()) != std::string::npos;
-  CHECK((ends_with_punct || note.size() >= last.size()));
+  const bool ends_with_signature =
+      note.size() > signature.size() && note.compare(note.size() - signature.size(), signature.size(), signature) == 0;
+  CHECK((ends_with_punct || ends_with_signature));
   // The note names what the two share when the relation depends on it.
   const json ctx = rec.value("context", json::object());
   const std::string rel = ctx.value("relation", "");
@@ -181,7 +183,8 @@ TEST_CASE("generated targets in every language, relation and limit give three go
         collect_strings(pol, allowed);
         const std::string first = vouch::first_name_of(rec["target"]["name"].get<std::string>());
         for (const auto& w : words_of(first)) allowed.insert(w);
-        for (const auto& note : notes) check_note(note, rec, limit, first, allowed);
+        const std::string signature = pol.value("signature", "Dana");
+        for (const auto& note : notes) check_note(note, rec, limit, first, signature, allowed);
         // The same input gives the same notes.
         CHECK(vouch::draft_note_json(rec.dump(), pol.dump()).text == result.text);
       }
