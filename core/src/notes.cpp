@@ -162,7 +162,7 @@ struct draft_input {
   relation rel = relation::cold;
   std::string reason;             // as a sentence, or ""
   std::optional<key> shared;      // cold notes: shared_company or shared_school, named in {org}
-  std::optional<intent> why;      // cold notes: what the user's reason says they do
+  std::optional<intent> why;      // what the user's reason says they do: sell, recruit, seek a job
   bool topic_is_item = false;     // "their post on X": a thing, not a subject
 };
 
@@ -206,24 +206,28 @@ std::vector<clause> clauses_for(const draft_input& in, const tone& t, std::size_
   if (!in.reason.empty()) reason.push_back(in.reason);
 
   need(sentence(key::greeting, 100, "target.name"));
+  // Whatever the relation, a reason that reveals selling, recruiting or job seeking is never
+  // hidden by shortening. A seller's pitch rarely says "I sell", so a sales note always says so;
+  // a reason that says "I'm hiring" or "I'm looking for a role" already says it plainly, and the
+  // intent sentence only stands in for it when it does not fit.
+  const std::size_t greeting = units(cs.front().forms.back());
+  const bool reason_fits = !in.reason.empty() && greeting + units(in.reason) + 1 <= limit;
+  const bool say_intent = in.why && (*in.why == intent::sales || !reason_fits);
   if (in.rel != relation::cold) {
     need(sentence(relation_key(in), 90, in.rel == relation::their_content ? "context.topic" : "context.where"));
+    if (say_intent) need(sentence(intent_key(*in.why), 85, "context.reason"));
     add(reason, 60, "context.reason");
   } else {
     // A note to a stranger must say why: the first of intent, reason and shared employer or
-    // school that fits beside the greeting is needed. A seller's pitch rarely says "I sell", so
-    // a sales note always says so; a reason that says "I'm hiring" or "I'm looking for a role"
-    // already says it plainly, and the intent sentence only stands in when it does not fit.
+    // school that fits beside the greeting is needed.
     if (!in.shared) sentence(key::cold, 20, "");
     const int shared = in.shared ? sentence(*in.shared, 50, "target.companies") : -1;
-    const bool reason_fits = !in.reason.empty() && units(cs.front().forms.back()) + units(in.reason) + 1 <= limit;
-    const bool say_intent = in.why && (*in.why == intent::sales || !reason_fits);
     const int why = say_intent ? sentence(intent_key(*in.why), 90, "context.reason") : -1;
     const int own = add(reason, 80, "context.reason");
     std::vector<int> candidates;
     for (int i : {why, own, shared})
       if (i >= 0) candidates.push_back(i);
-    auto fits = [&](int i) { return units(cs.front().forms.back()) + units(cs[static_cast<std::size_t>(i)].forms.back()) + 1 <= limit; };
+    auto fits = [&](int i) { return greeting + units(cs[static_cast<std::size_t>(i)].forms.back()) + 1 <= limit; };
     auto chosen = std::find_if(candidates.begin(), candidates.end(), fits);
     if (chosen != candidates.end()) need(*chosen);
     else if (!candidates.empty()) need(candidates.front());  // fit() then names the field
@@ -331,6 +335,7 @@ outcome<std::vector<std::string>> draft_notes(const note_request& req, const pol
   const std::string when = clean_value(req.when);
   at(is_year_like(when) ? slot::year : slot::when) = when;
   in.reason = reason_sentence(req.reason);
+  in.why = intent_of(req.reason, *in.lang, *in.english);
 
   if (in.rel == relation::worked_together && at(slot::where).empty()) at(slot::where) = shared_org(req.companies, pol.me.companies);
   if (in.rel == relation::studied_together && at(slot::where).empty()) at(slot::where) = shared_org(req.schools, pol.me.schools);
@@ -347,7 +352,6 @@ outcome<std::vector<std::string>> draft_notes(const note_request& req, const pol
     at(slot::org) = shared_org(req.companies, pol.me.companies);
     if (!at(slot::org).empty()) in.shared = key::shared_company;
     else if (!(at(slot::org) = shared_org(req.schools, pol.me.schools)).empty()) in.shared = key::shared_school;
-    in.why = intent_of(req.reason, *in.lang, *in.english);
   }
 
   const std::size_t limit = static_cast<std::size_t>(req.limit > 0 ? req.limit : pol.note_limit);
