@@ -20,21 +20,23 @@ namespace {
 namespace L = detail::letters;
 
 bool is_space(char32_t cp) {
-  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) ||
-         cp == 0x202F || cp == 0x3000;
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
+         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x3000;
 }
 bool is_dash(char32_t cp) { return cp == '-' || (cp >= 0x2010 && cp <= 0x2014); }
 bool is_quote(char32_t cp) {
-  return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB || cp == '\'' ||
-         cp == 0x2018 || cp == 0x2019;
+  return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB ||
+         cp == '\'' || cp == 0x2018 || cp == 0x2019;
 }
 bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 
 // Where a tagline starts: a separator character, or a dash with spaces around it.
 std::size_t tagline_start(const std::vector<char32_t>& s) {
-  static constexpr char32_t separators[] = {'|', ',', '(', '[', '{', '/', ':', ';', '@', 0x2022, 0xB7, 0xA6, 0x2016};
+  static constexpr char32_t separators[] = {'|', ',', '(',    '[',  '{',  '/',   ':',
+                                            ';', '@', 0x2022, 0xB7, 0xA6, 0x2016};
   for (std::size_t i = 1; i < s.size(); ++i) {
-    if (std::find(std::begin(separators), std::end(separators), s[i]) != std::end(separators)) return i;
+    if (std::find(std::begin(separators), std::end(separators), s[i]) != std::end(separators))
+      return i;
     if (is_dash(s[i]) && is_space(s[i - 1]) && (i + 1 == s.size() || is_space(s[i + 1]))) return i;
   }
   return s.size();
@@ -57,19 +59,22 @@ bool in(const std::string& k, std::initializer_list<const char*> list) {
 }
 
 bool is_title(const std::string& k) {
-  return in(k, {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
-                "fr", "herr", "frau", "mme", "mlle", "dott", "dottssa", "ing", "arch", "avv", "sr", "sra", "srta",
-                "dra", "dhr", "mevr", "mw", "ir", "drs", "mag", "dipl", "dipl-ing", "dr-ing", "eng",
-                "engr", "capt", "col", "gen", "lt", "maj", "sgt", "hon", "rabbi", "imam", "pastor", "sheikh",
-                "atty", "adv", "prof-dr", "md", "mohd"});
+  return in(
+      k, {"dr",    "mr",      "mrs",    "ms",     "miss", "mx",   "prof",    "professor", "sir",
+          "dame",  "lord",    "lady",   "rev",    "fr",   "herr", "frau",    "mme",       "mlle",
+          "dott",  "dottssa", "ing",    "arch",   "avv",  "sr",   "sra",     "srta",      "dra",
+          "dhr",   "mevr",    "mw",     "ir",     "drs",  "mag",  "dipl",    "dipl-ing",  "dr-ing",
+          "eng",   "engr",    "capt",   "col",    "gen",  "lt",   "maj",     "sgt",       "hon",
+          "rabbi", "imam",    "pastor", "sheikh", "atty", "adv",  "prof-dr", "md",        "mohd"});
 }
 
 // Credentials and suffixes; two-letter ones only in capitals and after the first word ("MA",
 // not the names "Ma" or "MA Long").
 bool is_credential(const std::string& k, const std::vector<char32_t>& w, bool first) {
-  if (in(k, {"phd", "mba", "cpa", "pmp", "cfa", "esq", "msc", "bsc", "llm", "llb", "dds", "cissp", "mph", "meng",
-             "beng", "dphil", "edd", "psyd", "mfa", "frm", "acca", "cfp", "ceo", "cfo", "cto", "coo", "lion", "jr",
-             "sr", "iii", "shrm-cp", "shrm-scp", "sphr", "mcp", "csm", "itil"}))
+  if (in(k, {"phd", "mba", "cpa",   "pmp",     "cfa",      "esq",  "msc",   "bsc", "llm",
+             "llb", "dds", "cissp", "mph",     "meng",     "beng", "dphil", "edd", "psyd",
+             "mfa", "frm", "acca",  "cfp",     "ceo",      "cfo",  "cto",   "coo", "lion",
+             "jr",  "sr",  "iii",   "shrm-cp", "shrm-scp", "sphr", "mcp",   "csm", "itil"}))
     return true;
   const bool caps = std::none_of(w.begin(), w.end(), [](char32_t c) { return L::is_lower(c); });
   return caps && !first && in(k, {"md", "ma", "ba", "ms", "bs", "jd", "rn", "pe", "ii", "iv"});
@@ -95,7 +100,8 @@ bool is_initials(const std::vector<char32_t>& w) {
 void fix_case(std::vector<char32_t>& w) {
   const bool any_upper = std::any_of(w.begin(), w.end(), [](char32_t c) { return L::is_upper(c); });
   const bool any_lower = std::any_of(w.begin(), w.end(), [](char32_t c) { return L::is_lower(c); });
-  const std::size_t letters = std::count_if(w.begin(), w.end(), [](char32_t c) { return L::is_letter(c); });
+  const std::size_t letters =
+      std::count_if(w.begin(), w.end(), [](char32_t c) { return L::is_letter(c); });
   if ((any_upper && any_lower) || letters < 2) {
     if (!w.empty()) w[0] = L::to_upper(w[0]);
     return;
@@ -119,10 +125,12 @@ std::vector<word> split_words(const std::vector<char32_t>& s) {
   auto flush = [&] {
     if (raw.empty()) return;
     word w;
-    w.quoted = raw.size() > 2 && is_quote(raw.front()) && is_quote(raw.back()) && !is_apostrophe(raw.front());
+    w.quoted = raw.size() > 2 && is_quote(raw.front()) && is_quote(raw.back()) &&
+               !is_apostrophe(raw.front());
     w.tag = raw.front() == '#' || raw.front() == '@';
     for (char32_t cp : raw)
-      if (L::is_letter(cp) || cp == '.' || is_dash(cp) || is_apostrophe(cp)) w.text.push_back(is_dash(cp) ? U'-' : cp);
+      if (L::is_letter(cp) || cp == '.' || is_dash(cp) || is_apostrophe(cp))
+        w.text.push_back(is_dash(cp) ? U'-' : cp);
     auto edge = [](char32_t cp) { return cp == '-' || is_apostrophe(cp); };
     while (!w.text.empty() && edge(w.text.back())) w.text.pop_back();
     while (!w.text.empty() && edge(w.text.front())) w.text.erase(w.text.begin());
@@ -130,8 +138,10 @@ std::vector<word> split_words(const std::vector<char32_t>& s) {
     raw.clear();
   };
   for (char32_t cp : s) {
-    if (is_space(cp)) flush();
-    else raw.push_back(L::plain(cp));
+    if (is_space(cp))
+      flush();
+    else
+      raw.push_back(L::plain(cp));
   }
   flush();
   return words;
@@ -152,12 +162,17 @@ std::string first_name_of(std::string_view display_name) {
   std::vector<word> words = split_words(s);
   const word* chosen = nullptr;
   for (const auto& w : words)
-    if (w.quoted && !is_initials(w.text)) { chosen = &w; break; }
+    if (w.quoted && !is_initials(w.text)) {
+      chosen = &w;
+      break;
+    }
   for (std::size_t i = 0; i < words.size() && !chosen; ++i) {
     if (!is_title(key_of(words[i].text))) drop_glued_title(words[i].text);
     const auto& w = words[i];
     const std::string k = key_of(w.text);
-    if (w.tag || k.empty() || is_title(k) || is_credential(k, w.text, i == 0) || is_initials(w.text)) continue;
+    if (w.tag || k.empty() || is_title(k) || is_credential(k, w.text, i == 0) ||
+        is_initials(w.text))
+      continue;
     chosen = &w;
   }
   if (!chosen) return "";

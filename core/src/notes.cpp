@@ -10,9 +10,8 @@
 
 #include <algorithm>
 #include <array>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "json_read.hpp"
 #include "notes_templates.hpp"
@@ -29,8 +28,8 @@ using namespace detail::note_pack;
 
 namespace {
 
-constexpr std::array<const char*, 6> relation_names = {"worked_together", "studied_together", "met_at",
-                                                       "their_content",   "mutual_contact",   "cold"};
+constexpr std::array<const char*, 6> relation_names = {
+    "worked_together", "studied_together", "met_at", "their_content", "mutual_contact", "cold"};
 
 constexpr int min_limit = 60, max_limit = 300;
 
@@ -53,7 +52,8 @@ std::string clean(std::string_view s) {
 // A value placed inside a sentence loses its own final punctuation: "Contoso." -> "Contoso".
 std::string clean_value(std::string_view s) {
   std::string out = clean(s);
-  while (!out.empty() && std::string_view(".,;:!? ").find(out.back()) != std::string_view::npos) out.pop_back();
+  while (!out.empty() && std::string_view(".,;:!? ").find(out.back()) != std::string_view::npos)
+    out.pop_back();
   return out;
 }
 
@@ -61,10 +61,12 @@ std::string clean_value(std::string_view s) {
 std::string reason_sentence(std::string_view s) {
   std::string out = detail::letters::capitalize_first(clean(s));
   if (out.empty()) return out;
-  const std::string_view enders[] = {".", "!", "?", "…", ".)", ".\"", "!\"", "?\"", ".”", "!”", "?”"};
+  const std::string_view enders[] = {".",   "!",   "?",  "…",  ".)", ".\"",
+                                     "!\"", "?\"", ".”", "!”", "?”"};
   for (auto e : enders)
     if (out.size() >= e.size() && out.compare(out.size() - e.size(), e.size(), e) == 0) return out;
-  while (!out.empty() && std::string_view(",;:").find(out.back()) != std::string_view::npos) out.pop_back();
+  while (!out.empty() && std::string_view(",;:").find(out.back()) != std::string_view::npos)
+    out.pop_back();
   return out + ".";
 }
 
@@ -73,9 +75,12 @@ bool is_year_like(std::string_view s) {
   bool digit = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
-    if (c >= '0' && c <= '9') digit = true;
-    else if (s.compare(i, 3, "\xE2\x80\x93") == 0) i += 2;  // en dash
-    else if (c != ' ' && c != '-' && c != '/') return false;
+    if (c >= '0' && c <= '9')
+      digit = true;
+    else if (s.compare(i, 3, "\xE2\x80\x93") == 0)
+      i += 2;  // en dash
+    else if (c != ' ' && c != '-' && c != '/')
+      return false;
   }
   return digit;
 }
@@ -91,7 +96,8 @@ bool starts_with_ascii_ci(std::string_view s, std::string_view prefix) {
 
 // The first of `theirs` that is also one of `mine` (name variants count), in the user's spelling
 // when that is shorter, so that the note has more room.
-std::string shared_org(const std::vector<std::string>& theirs, const std::vector<std::string>& mine) {
+std::string shared_org(const std::vector<std::string>& theirs,
+                       const std::vector<std::string>& mine) {
   for (const auto& t : theirs) {
     if (clean_value(t).empty()) continue;
     for (const auto& m : mine)
@@ -103,7 +109,8 @@ std::string shared_org(const std::vector<std::string>& theirs, const std::vector
   return "";
 }
 
-std::optional<intent> intent_of(std::string_view reason, const language& lang, const language& english) {
+std::optional<intent> intent_of(std::string_view reason, const language& lang,
+                                const language& english) {
   if (reason.empty()) return std::nullopt;
   const std::string folded = fold_phrase(reason);
   for (std::size_t i = 0; i < intent_count; ++i)
@@ -139,8 +146,9 @@ std::string fit(std::vector<clause>& clauses, std::size_t limit) {
   }
   std::vector<std::size_t> order(clauses.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return clauses[a].importance > clauses[b].importance; });
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return clauses[a].importance > clauses[b].importance;
+  });
   std::size_t used = 0, reserved = needed_total;
   for (std::size_t i : order) {
     clause& c = clauses[i];
@@ -160,29 +168,38 @@ struct draft_input {
   const language* english = nullptr;
   values v;
   relation rel = relation::cold;
-  std::string reason;             // as a sentence, or ""
-  std::optional<key> shared;      // cold notes: shared_company or shared_school, named in {org}
-  std::optional<intent> why;      // what the user's reason says they do: sell, recruit, seek a job
-  bool topic_is_item = false;     // "their post on X": a thing, not a subject
+  std::string reason;          // as a sentence, or ""
+  std::optional<key> shared;   // cold notes: shared_company or shared_school, named in {org}
+  std::optional<intent> why;   // what the user's reason says they do: sell, recruit, seek a job
+  bool topic_is_item = false;  // "their post on X": a thing, not a subject
 };
 
 key relation_key(const draft_input& in) {
   switch (in.rel) {
-    case relation::worked_together: return key::worked_together;
-    case relation::studied_together: return key::studied_together;
-    case relation::met_at: return key::met_at;
-    case relation::their_content: return in.topic_is_item ? key::their_content_item : key::their_content;
-    case relation::mutual_contact: return key::mutual_contact;
-    case relation::cold: break;
+    case relation::worked_together:
+      return key::worked_together;
+    case relation::studied_together:
+      return key::studied_together;
+    case relation::met_at:
+      return key::met_at;
+    case relation::their_content:
+      return in.topic_is_item ? key::their_content_item : key::their_content;
+    case relation::mutual_contact:
+      return key::mutual_contact;
+    case relation::cold:
+      break;
   }
   return key::cold;
 }
 
 key intent_key(intent i) {
   switch (i) {
-    case intent::hiring: return key::hiring;
-    case intent::sales: return key::sales;
-    case intent::job_seeking: break;
+    case intent::hiring:
+      return key::hiring;
+    case intent::sales:
+      return key::sales;
+    case intent::job_seeking:
+      break;
   }
   return key::job_seeking;
 }
@@ -197,7 +214,9 @@ std::vector<clause> clauses_for(const draft_input& in, const tone& t, std::size_
     cs.push_back({std::move(forms), importance, false, field, -1, false});
     return static_cast<int>(cs.size()) - 1;
   };
-  auto sentence = [&](key k, int importance, const char* field) { return add(t[k].forms(in.v), importance, field); };
+  auto sentence = [&](key k, int importance, const char* field) {
+    return add(t[k].forms(in.v), importance, field);
+  };
   auto need = [&](int i) {
     if (i >= 0) cs[static_cast<std::size_t>(i)].needed = true;
     return i >= 0;
@@ -214,7 +233,8 @@ std::vector<clause> clauses_for(const draft_input& in, const tone& t, std::size_
   const bool reason_fits = !in.reason.empty() && greeting + units(in.reason) + 1 <= limit;
   const bool say_intent = in.why && (*in.why == intent::sales || !reason_fits);
   if (in.rel != relation::cold) {
-    need(sentence(relation_key(in), 90, in.rel == relation::their_content ? "context.topic" : "context.where"));
+    need(sentence(relation_key(in), 90,
+                  in.rel == relation::their_content ? "context.topic" : "context.where"));
     if (say_intent) need(sentence(intent_key(*in.why), 85, "context.reason"));
     add(reason, 60, "context.reason");
   } else {
@@ -227,13 +247,18 @@ std::vector<clause> clauses_for(const draft_input& in, const tone& t, std::size_
     std::vector<int> candidates;
     for (int i : {why, own, shared})
       if (i >= 0) candidates.push_back(i);
-    auto fits = [&](int i) { return greeting + units(cs[static_cast<std::size_t>(i)].forms.back()) + 1 <= limit; };
+    auto fits = [&](int i) {
+      return greeting + units(cs[static_cast<std::size_t>(i)].forms.back()) + 1 <= limit;
+    };
     auto chosen = std::find_if(candidates.begin(), candidates.end(), fits);
-    if (chosen != candidates.end()) need(*chosen);
-    else if (!candidates.empty()) need(candidates.front());  // fit() then names the field
+    if (chosen != candidates.end())
+      need(*chosen);
+    else if (!candidates.empty())
+      need(candidates.front());  // fit() then names the field
   }
   sentence(key::closing, 30, "");
-  if (const int sig = sentence(key::signature, 10, "policy.signature"); sig >= 0) cs[static_cast<std::size_t>(sig)].own_line = true;
+  if (const int sig = sentence(key::signature, 10, "policy.signature"); sig >= 0)
+    cs[static_cast<std::size_t>(sig)].own_line = true;
   return cs;
 }
 
@@ -262,7 +287,8 @@ std::optional<relation> relation_from_name(std::string_view name) {
 
 outcome<note_request> parse_note_request(const json& j) {
   using detail::json_reader;
-  if (!j.is_object()) return error{"target record: expected a JSON object, got " + json_reader::type_of(j)};
+  if (!j.is_object())
+    return error{"target record: expected a JSON object, got " + json_reader::type_of(j)};
   note_request req;
   auto id = j.find("id");
   if (id == j.end() || id->is_null()) return error{"id: missing"};
@@ -271,7 +297,8 @@ outcome<note_request> parse_note_request(const json& j) {
 
   auto target = j.find("target");
   if (target == j.end() || target->is_null()) return error{"target: missing"};
-  if (!target->is_object()) return error{"target: expected an object, got " + json_reader::type_of(*target)};
+  if (!target->is_object())
+    return error{"target: expected an object, got " + json_reader::type_of(*target)};
   json_reader r;
   r.string_field(*target, "name", "target", req.name);
   r.string_field(*target, "headline", "target", req.headline);
@@ -282,7 +309,8 @@ outcome<note_request> parse_note_request(const json& j) {
 
   auto context = j.find("context");
   if (context != j.end() && !context->is_null()) {
-    if (!context->is_object()) return error{"context: expected an object, got " + json_reader::type_of(*context)};
+    if (!context->is_object())
+      return error{"context: expected an object, got " + json_reader::type_of(*context)};
     std::string rel;
     r.string_field(*context, "relation", "context", rel);
     r.string_field(*context, "where", "context", req.where);
@@ -293,13 +321,16 @@ outcome<note_request> parse_note_request(const json& j) {
     if (!rel.empty()) {
       req.rel = relation_from_name(rel);
       if (!req.rel)
-        return error{"context.relation: expected one of worked_together, studied_together, met_at, "
-                     "their_content, mutual_contact, cold; got \"" + rel + "\""};
+        return error{
+            "context.relation: expected one of worked_together, studied_together, met_at, "
+            "their_content, mutual_contact, cold; got \"" +
+            rel + "\""};
     }
     if (req.rel == relation::met_at && clean_value(req.where).empty())
       return error{"context.where: missing: met_at needs where you met (an event or place)"};
     if (req.rel == relation::mutual_contact && clean_value(req.where).empty())
-      return error{"context.where: missing: mutual_contact needs the name of the person you both know"};
+      return error{
+          "context.where: missing: mutual_contact needs the name of the person you both know"};
     if (req.rel == relation::their_content && clean_value(req.topic).empty())
       return error{"context.topic: missing: their_content needs the topic of their post or talk"};
   }
@@ -329,16 +360,20 @@ outcome<std::vector<std::string>> draft_notes(const note_request& req, const pol
   auto& v = in.v;
   auto at = [&](slot s) -> std::string& { return v[static_cast<std::size_t>(s)]; };
   at(slot::first) = first_name_of(req.name);
-  if (at(slot::first).empty()) return error{"target.name: no first name to address the note to in \"" + req.name + "\""};
-  at(slot::me) = clean(pol.signature.empty() ? pol.me.first_name : pol.signature);  // keeps "Dana W."
+  if (at(slot::first).empty())
+    return error{"target.name: no first name to address the note to in \"" + req.name + "\""};
+  at(slot::me) =
+      clean(pol.signature.empty() ? pol.me.first_name : pol.signature);  // keeps "Dana W."
   at(slot::where) = clean_value(req.where);
   const std::string when = clean_value(req.when);
   at(is_year_like(when) ? slot::year : slot::when) = when;
   in.reason = reason_sentence(req.reason);
   in.why = intent_of(req.reason, *in.lang, *in.english);
 
-  if (in.rel == relation::worked_together && at(slot::where).empty()) at(slot::where) = shared_org(req.companies, pol.me.companies);
-  if (in.rel == relation::studied_together && at(slot::where).empty()) at(slot::where) = shared_org(req.schools, pol.me.schools);
+  if (in.rel == relation::worked_together && at(slot::where).empty())
+    at(slot::where) = shared_org(req.companies, pol.me.companies);
+  if (in.rel == relation::studied_together && at(slot::where).empty())
+    at(slot::where) = shared_org(req.schools, pol.me.schools);
   if (in.rel == relation::their_content) {
     at(slot::topic) = clean_value(req.topic);
     for (const auto& [from, to] : in.lang->topic_prefixes)
@@ -350,29 +385,37 @@ outcome<std::vector<std::string>> draft_notes(const note_request& req, const pol
   }
   if (in.rel == relation::cold) {
     at(slot::org) = shared_org(req.companies, pol.me.companies);
-    if (!at(slot::org).empty()) in.shared = key::shared_company;
-    else if (!(at(slot::org) = shared_org(req.schools, pol.me.schools)).empty()) in.shared = key::shared_school;
+    if (!at(slot::org).empty())
+      in.shared = key::shared_company;
+    else if (!(at(slot::org) = shared_org(req.schools, pol.me.schools)).empty())
+      in.shared = key::shared_school;
   }
 
   const std::size_t limit = static_cast<std::size_t>(req.limit > 0 ? req.limit : pol.note_limit);
   std::vector<std::string> notes;
   for (const auto& t : in.lang->tones) {
     std::vector<clause> cs = clauses_for(in, t, limit);
-    if (in.rel == relation::cold && std::none_of(cs.begin() + 1, cs.end(), [](const clause& c) { return c.needed; }))
-      return error{"context.reason: missing: a note to someone you have not met must say why you write "
-                   "(or choose how you know them)"};
+    if (in.rel == relation::cold &&
+        std::none_of(cs.begin() + 1, cs.end(), [](const clause& c) { return c.needed; }))
+      return error{
+          "context.reason: missing: a note to someone you have not met must say why you write "
+          "(or choose how you know them)"};
     const std::string field = fit(cs, limit);
     if (!field.empty()) {
       if (field == "target.name")
-        return error{"target.name: the first name \"" + at(slot::first) + "\" leaves no room in a note of " +
-                     std::to_string(limit) + " characters"};
-      return error{field + ": too long to fit in a note of " + std::to_string(limit) + " characters"};
+        return error{"target.name: the first name \"" + at(slot::first) +
+                     "\" leaves no room in a note of " + std::to_string(limit) + " characters"};
+      return error{field + ": too long to fit in a note of " + std::to_string(limit) +
+                   " characters"};
     }
     std::string note = join(cs);
-    if (utf16_length(note) > limit) return error{"draft_note: internal error: a note exceeds the limit"};
-    if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
+    if (utf16_length(note) > limit)
+      return error{"draft_note: internal error: a note exceeds the limit"};
+    if (std::find(notes.begin(), notes.end(), note) == notes.end())
+      notes.push_back(std::move(note));
   }
-  if (notes.size() < 3) return error{"draft_note: fewer than three distinct notes; check the note templates"};
+  if (notes.size() < 3)
+    return error{"draft_note: fewer than three distinct notes; check the note templates"};
   return notes;
 }
 
@@ -394,7 +437,8 @@ json_result draft_note_json(std::string_view target_json, std::string_view polic
   auto notes = draft_notes(req.value(), pol.value());
   if (!notes.ok()) return {false, notes.message()};
   // Inputs were valid UTF-8 and every step keeps it so; "replace" guards the no-exceptions build.
-  return {true, json{{"id", req.value().id}, {"notes", notes.value()}}.dump(-1, ' ', false, json::error_handler_t::replace)};
+  return {true, json{{"id", req.value().id}, {"notes", notes.value()}}.dump(
+                    -1, ' ', false, json::error_handler_t::replace)};
 }
 
 }  // namespace vouch

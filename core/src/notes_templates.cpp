@@ -4,9 +4,8 @@
 #include "notes_templates.hpp"
 
 #include <algorithm>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "json_read.hpp"
 #include "rule_pack_data.hpp"
@@ -31,17 +30,26 @@ key_rule rule_for(key k) {
   const unsigned anywhere = bit(slot::first) | bit(slot::me);
   const unsigned place_time = bit(slot::where) | bit(slot::year) | bit(slot::when);
   switch (k) {
-    case key::greeting: return {anywhere, bit(slot::first)};
+    case key::greeting:
+      return {anywhere, bit(slot::first)};
     case key::worked_together:
-    case key::studied_together: return {anywhere | place_time, 0};
-    case key::met_at: return {anywhere | place_time, bit(slot::where)};
-    case key::their_content: return {anywhere | bit(slot::topic), bit(slot::topic)};
-    case key::their_content_item: return {anywhere | bit(slot::item), bit(slot::item)};
-    case key::mutual_contact: return {anywhere | bit(slot::where), bit(slot::where)};
+    case key::studied_together:
+      return {anywhere | place_time, 0};
+    case key::met_at:
+      return {anywhere | place_time, bit(slot::where)};
+    case key::their_content:
+      return {anywhere | bit(slot::topic), bit(slot::topic)};
+    case key::their_content_item:
+      return {anywhere | bit(slot::item), bit(slot::item)};
+    case key::mutual_contact:
+      return {anywhere | bit(slot::where), bit(slot::where)};
     case key::shared_company:
-    case key::shared_school: return {anywhere | bit(slot::org), bit(slot::org)};
-    case key::signature: return {anywhere, bit(slot::me)};
-    default: return {anywhere, 0};
+    case key::shared_school:
+      return {anywhere | bit(slot::org), bit(slot::org)};
+    case key::signature:
+      return {anywhere, bit(slot::me)};
+    default:
+      return {anywhere, 0};
   }
 }
 
@@ -78,12 +86,16 @@ std::string parse_sentence(std::string_view text, key k, sentence& out) {
       if (close == std::string_view::npos) return "'{' without '}'";
       const std::string name(text.substr(i + 1, close - i - 1));
       const auto* found = std::find(std::begin(slot_names), std::end(slot_names), name);
-      if (found == std::end(slot_names)) return "unknown placeholder {" + name + "} (known: " + slot_list(~0u >> (32 - slot_count)) + ")";
+      if (found == std::end(slot_names))
+        return "unknown placeholder {" + name + "} (known: " + slot_list(~0u >> (32 - slot_count)) +
+               ")";
       const int s = static_cast<int>(found - std::begin(slot_names));
       if (!(rule.allowed & (1u << s)))
-        return "{" + name + "} cannot be used in " + key_names[static_cast<std::size_t>(k)] + " (allowed: " + slot_list(rule.allowed) + ")";
+        return "{" + name + "} cannot be used in " + key_names[static_cast<std::size_t>(k)] +
+               " (allowed: " + slot_list(rule.allowed) + ")";
       if (!cur.optional) mandatory_seen |= 1u << s;
-      if (s != static_cast<int>(slot::year) && s != static_cast<int>(slot::when)) cur.timing = false;
+      if (s != static_cast<int>(slot::year) && s != static_cast<int>(slot::when))
+        cur.timing = false;
       cur.pieces.push_back({"", s});
       i = close;
     } else if (c == '}') {
@@ -104,20 +116,23 @@ std::string parse_sentence(std::string_view text, key k, sentence& out) {
 void read_intents(detail::json_reader& r, const json& j, const std::string& path, language& lang) {
   auto it = j.find("intent_words");
   if (it == j.end() || it->is_null()) return;
-  if (!it->is_object()) return r.fail(path + ".intent_words", "expected an object of intent to phrases");
+  if (!it->is_object())
+    return r.fail(path + ".intent_words", "expected an object of intent to phrases");
   for (std::size_t i = 0; i < intent_count && !r.failed(); ++i) {
     std::vector<std::string> phrases;
     r.string_list(*it, intent_names[i], path + ".intent_words", phrases);
     for (std::size_t n = 0; n < phrases.size() && !r.failed(); ++n) {
       std::string folded = fold_phrase(phrases[n]);
       if (folded.find_first_not_of(' ') == std::string::npos)
-        r.fail(path + ".intent_words." + intent_names[i] + "[" + std::to_string(n) + "]", "a phrase must have a word");
+        r.fail(path + ".intent_words." + intent_names[i] + "[" + std::to_string(n) + "]",
+               "a phrase must have a word");
       lang.intent_words[i].push_back(std::move(folded));
     }
   }
 }
 
-void read_topic_prefixes(detail::json_reader& r, const json& j, const std::string& path, language& lang) {
+void read_topic_prefixes(detail::json_reader& r, const json& j, const std::string& path,
+                         language& lang) {
   auto it = j.find("topic_prefixes");
   if (it == j.end() || it->is_null()) return;
   const std::string p = path + ".topic_prefixes";
@@ -126,13 +141,16 @@ void read_topic_prefixes(detail::json_reader& r, const json& j, const std::strin
     const json& pair = (*it)[i];
     if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string() ||
         pair[0].get<std::string>().empty())
-      return r.fail(p + "[" + std::to_string(i) + "]", "expected a pair of strings [\"their \", \"your \"]");
+      return r.fail(p + "[" + std::to_string(i) + "]",
+                    "expected a pair of strings [\"their \", \"your \"]");
     lang.topic_prefixes.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
   }
 }
 
-void read_tone(detail::json_reader& r, const json& j, const std::string& path, bool needs_item, tone& t) {
-  if (!j.is_object()) return r.fail(path, "expected an object of sentences, got " + detail::json_reader::type_of(j));
+void read_tone(detail::json_reader& r, const json& j, const std::string& path, bool needs_item,
+               tone& t) {
+  if (!j.is_object())
+    return r.fail(path, "expected an object of sentences, got " + detail::json_reader::type_of(j));
   for (std::size_t k = 0; k < key_count && !r.failed(); ++k) {
     const std::string p = path + "." + key_names[k];
     auto it = j.find(key_names[k]);
@@ -141,15 +159,18 @@ void read_tone(detail::json_reader& r, const json& j, const std::string& path, b
       if (!optional) r.fail(p, "missing");
       continue;
     }
-    if (!it->is_string()) return r.fail(p, "expected a string, got " + detail::json_reader::type_of(*it));
-    const std::string problem = parse_sentence(it->get<std::string>(), static_cast<key>(k), t.sentences[k]);
+    if (!it->is_string())
+      return r.fail(p, "expected a string, got " + detail::json_reader::type_of(*it));
+    const std::string problem =
+        parse_sentence(it->get<std::string>(), static_cast<key>(k), t.sentences[k]);
     if (!problem.empty()) r.fail(p, problem);
   }
 }
 
 void read_language(detail::json_reader& r, const json& j, const std::string& path,
                    const std::vector<std::string>& tone_names, language& lang) {
-  if (!j.is_object()) return r.fail(path, "expected an object, got " + detail::json_reader::type_of(j));
+  if (!j.is_object())
+    return r.fail(path, "expected an object, got " + detail::json_reader::type_of(j));
   read_intents(r, j, path, lang);
   read_topic_prefixes(r, j, path, lang);
   for (const auto& name : tone_names) {
@@ -163,7 +184,8 @@ void read_language(detail::json_reader& r, const json& j, const std::string& pat
   for (std::size_t a = 0; a < tone_names.size() && !r.failed(); ++a)
     for (std::size_t b = a + 1; b < tone_names.size(); ++b)
       if (lang.tones[a][key::greeting].forms({"X"}) == lang.tones[b][key::greeting].forms({"X"}))
-        return r.fail(path + "." + tone_names[b] + ".greeting", "must differ from the " + tone_names[a] + " greeting");
+        return r.fail(path + "." + tone_names[b] + ".greeting",
+                      "must differ from the " + tone_names[a] + " greeting");
 }
 
 }  // namespace
@@ -185,7 +207,8 @@ std::vector<std::string> sentence::forms(const values& v) const {
         continue;
       }
       if (s.optional && (level == 2 || (level == 1 && s.timing))) continue;
-      for (const auto& p : s.pieces) text += p.slot_index < 0 ? p.text : v[static_cast<std::size_t>(p.slot_index)];
+      for (const auto& p : s.pieces)
+        text += p.slot_index < 0 ? p.text : v[static_cast<std::size_t>(p.slot_index)];
     }
     if (out.empty() || out.back() != text) out.push_back(std::move(text));
   }
@@ -201,9 +224,11 @@ outcome<std::shared_ptr<const note_templates>> load_note_templates(std::string_v
   auto pack = std::make_shared<note_templates>();
   r.string_list(doc, "tones", "notes", pack->tone_names);
   if (r.failed()) return error{r.error()};
-  if (pack->tone_names.size() < 3) return error{"notes.tones: expected at least three tones, so that notes differ"};
+  if (pack->tone_names.size() < 3)
+    return error{"notes.tones: expected at least three tones, so that notes differ"};
   for (std::size_t i = 0; i < pack->tone_names.size(); ++i)
-    if (pack->tone_names[i].empty() || std::count(pack->tone_names.begin(), pack->tone_names.end(), pack->tone_names[i]) > 1)
+    if (pack->tone_names[i].empty() ||
+        std::count(pack->tone_names.begin(), pack->tone_names.end(), pack->tone_names[i]) > 1)
       return error{"notes.tones[" + std::to_string(i) + "]: expected a distinct, non-empty name"};
   auto langs = doc.find("languages");
   if (langs == doc.end() || !langs->is_object()) return error{"notes.languages: missing"};
@@ -220,8 +245,10 @@ outcome<std::shared_ptr<const note_templates>> load_note_templates(std::string_v
 const outcome<std::shared_ptr<const note_templates>>& default_note_templates() {
   static const outcome<std::shared_ptr<const note_templates>> loaded = [] {
     for (std::size_t i = 0; i < detail::default_pack_file_count; ++i)
-      if (detail::default_pack_files[i].name == "notes") return load_note_templates(detail::default_pack_files[i].text);
-    return outcome<std::shared_ptr<const note_templates>>(error{"rule pack: the notes part is missing"});
+      if (detail::default_pack_files[i].name == "notes")
+        return load_note_templates(detail::default_pack_files[i].text);
+    return outcome<std::shared_ptr<const note_templates>>(
+        error{"rule pack: the notes part is missing"});
   }();
   return loaded;
 }

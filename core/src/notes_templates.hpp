@@ -19,18 +19,43 @@ namespace vouch::detail::note_pack {
 
 enum class slot { first, me, where, org, year, when, topic, item };
 inline constexpr std::size_t slot_count = 8;
-inline constexpr const char* slot_names[slot_count] = {"first", "me", "where", "org", "year", "when", "topic", "item"};
+inline constexpr const char* slot_names[slot_count] = {"first", "me",   "where", "org",
+                                                       "year",  "when", "topic", "item"};
 using values = std::array<std::string, slot_count>;
 
 enum class key {
-  greeting, worked_together, studied_together, met_at, their_content, their_content_item, mutual_contact,
-  cold, shared_company, shared_school, sales, job_seeking, hiring, closing, signature
+  greeting,
+  worked_together,
+  studied_together,
+  met_at,
+  their_content,
+  their_content_item,
+  mutual_contact,
+  cold,
+  shared_company,
+  shared_school,
+  sales,
+  job_seeking,
+  hiring,
+  closing,
+  signature
 };
 inline constexpr std::size_t key_count = 15;
-inline constexpr const char* key_names[key_count] = {
-    "greeting", "worked_together", "studied_together", "met_at", "their_content", "their_content_item",
-    "mutual_contact", "cold", "shared_company", "shared_school", "sales", "job_seeking", "hiring", "closing",
-    "signature"};
+inline constexpr const char* key_names[key_count] = {"greeting",
+                                                     "worked_together",
+                                                     "studied_together",
+                                                     "met_at",
+                                                     "their_content",
+                                                     "their_content_item",
+                                                     "mutual_contact",
+                                                     "cold",
+                                                     "shared_company",
+                                                     "shared_school",
+                                                     "sales",
+                                                     "job_seeking",
+                                                     "hiring",
+                                                     "closing",
+                                                     "signature"};
 
 /// What the user says about themselves in their reason, in the order they are checked.
 enum class intent { hiring, sales, job_seeking };

@@ -24,7 +24,8 @@ std::vector<char32_t> decode(std::string_view s) {
       len = 3;
       if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
     } else if ((c & 0xF8) == 0xF0 && cont(1) && cont(2) && cont(3)) {
-      cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3F);
+      cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) |
+           (s[i + 3] & 0x3F);
       len = 4;
       if (cp < 0x10000 || cp > 0x10FFFF) cp = 0xFFFD;
     }
@@ -63,7 +64,9 @@ bool is_letter(char32_t cp) {
   if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7) return false;  // Latin-1 controls, signs, × ÷
   // Punctuation, symbols, arrows, dingbats, emoji, joiners, variation selectors, private use
   // and tags are not letters; combining accents (U+0300..) are, as parts of a letter.
-  struct range { char32_t lo, hi; };
+  struct range {
+    char32_t lo, hi;
+  };
   static constexpr range not_letters[] = {
       {0x2000, 0x2BFF},   {0x2E00, 0x2E7F},   {0x3000, 0x303F},   {0xD800, 0xF8FF},
       {0xFE00, 0xFE0F},   {0xFE10, 0xFE6F},   {0xFF00, 0xFF20},   {0xFFF0, 0xFFFF},
@@ -76,8 +79,10 @@ bool is_letter(char32_t cp) {
 char32_t to_lower(char32_t cp) {
   if (cp >= 'A' && cp <= 'Z') return cp + 32;
   if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
-  if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) return (cp % 2 == 0) ? cp + 1 : cp;
-  if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return (cp % 2 == 1) ? cp + 1 : cp;
+  if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
+    return (cp % 2 == 0) ? cp + 1 : cp;
+  if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+    return (cp % 2 == 1) ? cp + 1 : cp;
   if (cp == 0x178) return 0xFF;
   if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 0x20;
   if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
@@ -89,8 +94,10 @@ char32_t to_upper(char32_t cp) {
   if (cp >= 'a' && cp <= 'z') return cp - 32;
   if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7) return cp - 0x20;
   if (cp == 0xFF) return 0x178;
-  if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) return (cp % 2 == 1) ? cp - 1 : cp;
-  if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return (cp % 2 == 0) ? cp - 1 : cp;
+  if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
+    return (cp % 2 == 1) ? cp - 1 : cp;
+  if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+    return (cp % 2 == 0) ? cp - 1 : cp;
   if (cp == 0x3C2) return 0x3A3;
   if (cp >= 0x3B1 && cp <= 0x3C9) return cp - 0x20;
   if (cp >= 0x430 && cp <= 0x44F) return cp - 0x20;

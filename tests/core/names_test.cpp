@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "vouch/names.hpp"
+
+#include <catch2/catch.hpp>
 
 using vouch::first_name_of;
 
@@ -46,7 +46,9 @@ TEST_CASE("names in capitals or small letters are put in title case") {
   CHECK(first_name_of("ÅSA LINDQVIST") == "Åsa");
   CHECK(first_name_of("ŁUKASZ NOWAK") == "Łukasz");
   CHECK(first_name_of("anna-lena schmidt") == "Anna-Lena");
-  SECTION("mixed case is kept as written") { CHECK(first_name_of("DeShawn McKenzie") == "DeShawn"); }
+  SECTION("mixed case is kept as written") {
+    CHECK(first_name_of("DeShawn McKenzie") == "DeShawn");
+  }
 }
 
 TEST_CASE("names outside ASCII are kept whole") {
@@ -56,9 +58,13 @@ TEST_CASE("names outside ASCII are kept whole") {
   CHECK(first_name_of("Zoë Þórsdóttir") == "Zoë");
 }
 
-TEST_CASE("styled letters are read as plain letters") { CHECK(first_name_of("𝐉𝐨𝐡𝐧 𝐃𝐨𝐞") == "John"); }
+TEST_CASE("styled letters are read as plain letters") {
+  CHECK(first_name_of("𝐉𝐨𝐡𝐧 𝐃𝐨𝐞") == "John");
+}
 
-TEST_CASE("a nickname in quotes is the name to use") { CHECK(first_name_of("Robert \"Bob\" Smith") == "Bob"); }
+TEST_CASE("a nickname in quotes is the name to use") {
+  CHECK(first_name_of("Robert \"Bob\" Smith") == "Bob");
+}
 
 TEST_CASE("common first names that look like titles or credentials are kept") {
   CHECK(first_name_of("Don Draper") == "Don");

@@ -1,20 +1,19 @@
 // Drafting connection notes: properties over many generated targets, then the edges one by one.
-#include <catch2/catch.hpp>
+#include "vouch/notes.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "rule_pack_data.hpp"
 #include "vouch/api.hpp"
 #include "vouch/names.hpp"
-#include "vouch/notes.hpp"
 #include "vouch/text.hpp"
 
 using nlohmann::json;
@@ -23,7 +22,8 @@ namespace {
 
 std::string notes_pack_text() {
   for (std::size_t i = 0; i < vouch::detail::default_pack_file_count; ++i)
-    if (vouch::detail::default_pack_files[i].name == "notes") return std::string(vouch::detail::default_pack_files[i].text);
+    if (vouch::detail::default_pack_files[i].name == "notes")
+      return std::string(vouch::detail::default_pack_files[i].text);
   return "";
 }
 
@@ -33,8 +33,10 @@ std::vector<std::string> words_of(const std::string& text) {
   std::string cur;
   for (char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
-    if (c >= 0x80 || std::isalnum(c) || c == '\'' || c == '-') cur += ch;
-    else if (!cur.empty()) out.push_back(cur), cur.clear();
+    if (c >= 0x80 || std::isalnum(c) || c == '\'' || c == '-')
+      cur += ch;
+    else if (!cur.empty())
+      out.push_back(cur), cur.clear();
   }
   if (!cur.empty()) out.push_back(cur);
   return out;
@@ -64,37 +66,58 @@ struct lcg {
     return static_cast<std::size_t>((state >> 33) % n);
   }
   template <class T>
-  const T& of(const std::vector<T>& v) { return v[pick(v.size())]; }
+  const T& of(const std::vector<T>& v) {
+    return v[pick(v.size())];
+  }
 };
 
 const std::vector<std::string> names = {
-    "Priya Raman", "Dr. Priya Raman, PhD | Hiring", "J. R. Ewing-Smith", "JOSÉ GARCÍA", "Åsa Lindqvist 🌿",
-    "Prof. Dr.-Ing. Klaus Müller", "Mary-Kate O'Brien - CFO", "Ngozi Okonjo-Iweala (she/her)", "𝐉𝐨𝐡𝐧 𝐃𝐨𝐞",
-    "Zoë Þórsdóttir, MBA", "李娜", "🚀 Sam Lee | Building the future of work", "Olusegun Adebayo-Oyetoro Jr.",
-    "Maximiliana-Alexandrina Wolfeschlegelsteinhausenbergerdorff", "Bartholomew-Christopherson Featherstonehaugh III"};
-const std::vector<std::string> companies = {
-    "Contoso", "Northwind Traders", "Fabrikam",
-    "International Business Machines Corporation Global Technology Services Division Northern Europe",
-    "A.P. Moller - Maersk", "Société Générale Corporate & Investment Banking", "Carlsberg Danmark A/S"};
+    "Priya Raman",
+    "Dr. Priya Raman, PhD | Hiring",
+    "J. R. Ewing-Smith",
+    "JOSÉ GARCÍA",
+    "Åsa Lindqvist 🌿",
+    "Prof. Dr.-Ing. Klaus Müller",
+    "Mary-Kate O'Brien - CFO",
+    "Ngozi Okonjo-Iweala (she/her)",
+    "𝐉𝐨𝐡𝐧 𝐃𝐨𝐞",
+    "Zoë Þórsdóttir, MBA",
+    "李娜",
+    "🚀 Sam Lee | Building the future of work",
+    "Olusegun Adebayo-Oyetoro Jr.",
+    "Maximiliana-Alexandrina Wolfeschlegelsteinhausenbergerdorff",
+    "Bartholomew-Christopherson Featherstonehaugh III"};
+const std::vector<std::string> companies = {"Contoso",
+                                            "Northwind Traders",
+                                            "Fabrikam",
+                                            "International Business Machines Corporation Global "
+                                            "Technology Services Division Northern Europe",
+                                            "A.P. Moller - Maersk",
+                                            "Société Générale Corporate & Investment Banking",
+                                            "Carlsberg Danmark A/S"};
 const std::vector<std::string> schools = {"University of Michigan", "Copenhagen Business School",
-                                          "Université Paris-Saclay", "Ludwig-Maximilians-Universität München"};
-const std::vector<std::string> events = {
-    "Web Summit", "KubeCon + CloudNativeCon Europe in Paris",
-    "the Women in Data Science regional meetup hosted by the Copenhagen Business School alumni association"};
-const std::vector<std::string> people = {"Tomás Ruiz", "Dr. Henrietta Featherstonehaugh-Montgomery"};
-const std::vector<std::string> topics = {
-    "data contracts", "their post on data contracts",
-    "why most dashboards go unread and what product teams can do about it in practice, with examples from retail"};
+                                          "Université Paris-Saclay",
+                                          "Ludwig-Maximilians-Universität München"};
+const std::vector<std::string> events = {"Web Summit", "KubeCon + CloudNativeCon Europe in Paris",
+                                         "the Women in Data Science regional meetup hosted by the "
+                                         "Copenhagen Business School alumni association"};
+const std::vector<std::string> people = {"Tomás Ruiz",
+                                         "Dr. Henrietta Featherstonehaugh-Montgomery"};
+const std::vector<std::string> topics = {"data contracts", "their post on data contracts",
+                                         "why most dashboards go unread and what product teams can "
+                                         "do about it in practice, with examples from retail"};
 const std::vector<std::string> whens = {"", "2019", "2016-2018", "last spring"};
 const std::vector<std::string> reasons = {
-    "", "I'd love to swap notes on hiring data engineers",
+    "",
+    "I'd love to swap notes on hiring data engineers",
     "I sell observability software and think it could help your team",
     "I'm looking for a new role in data engineering and admire your team",
     "I am hiring a staff engineer for my team in Lisbon",
-    "Your migration story matches what we are planning at my company next year, and I would really value hearing "
+    "Your migration story matches what we are planning at my company next year, and I would really "
+    "value hearing "
     "what you would do differently if you started again today, especially around testing"};
-const std::vector<std::string> relations = {"worked_together", "studied_together", "met_at", "their_content",
-                                            "mutual_contact", "cold", ""};
+const std::vector<std::string> relations = {
+    "worked_together", "studied_together", "met_at", "their_content", "mutual_contact", "cold", ""};
 
 json me_json() {
   return {{"name", "Dana Whitfield"},
@@ -123,12 +146,14 @@ json make_target(lcg& g, const std::string& relation, int n) {
 }
 
 // Everything a drafted note must be, whatever the target.
-void check_note(const std::string& note, const json& rec, std::size_t limit, const std::string& first,
-                const std::string& signature, const std::set<std::string>& allowed_words) {
+void check_note(const std::string& note, const json& rec, std::size_t limit,
+                const std::string& first, const std::string& signature,
+                const std::set<std::string>& allowed_words) {
   INFO("note: " << note);
   CHECK(vouch::utf16_length(note) <= limit);
   CHECK(note.find(first) != std::string::npos);
-  for (const char* marker : {"{", "}", "[", "]", "%s", "XXX", "  "}) CHECK(note.find(marker) == std::string::npos);
+  for (const char* marker : {"{", "}", "[", "]", "%s", "XXX", "  "})
+    CHECK(note.find(marker) == std::string::npos);
   CHECK(note.back() != ' ');
   for (const auto& w : words_of(note)) {
     INFO("word: " << w);
@@ -137,12 +162,14 @@ void check_note(const std::string& note, const json& rec, std::size_t limit, con
   // A note ends with a sentence's punctuation or with the signature.
   const bool ends_with_punct = std::string(".!?").find(note.back()) != std::string::npos;
   const bool ends_with_signature =
-      note.size() > signature.size() && note.compare(note.size() - signature.size(), signature.size(), signature) == 0;
+      note.size() > signature.size() &&
+      note.compare(note.size() - signature.size(), signature.size(), signature) == 0;
   CHECK((ends_with_punct || ends_with_signature));
   // The note names what the two share when the relation depends on it.
   const json ctx = rec.value("context", json::object());
   const std::string rel = ctx.value("relation", "");
-  if (rel == "met_at" || rel == "mutual_contact") CHECK(note.find(ctx["where"].get<std::string>()) != std::string::npos);
+  if (rel == "met_at" || rel == "mutual_contact")
+    CHECK(note.find(ctx["where"].get<std::string>()) != std::string::npos);
   if (rel == "their_content") {
     std::string topic = ctx["topic"].get<std::string>();
     if (topic.rfind("their ", 0) == 0) topic = topic.substr(6);
@@ -162,7 +189,8 @@ TEST_CASE("generated targets in every language, relation and limit give three go
         json pol = {{"me", me_json()}, {"language", lang}};
         if (round % 3 == 0) pol["premium"] = true;
         if (round % 4 == 1) pol["signature"] = "Dana W.";
-        const std::size_t limit = rec.contains("limit") ? rec["limit"].get<std::size_t>() : (round % 3 == 0 ? 300 : 200);
+        const std::size_t limit =
+            rec.contains("limit") ? rec["limit"].get<std::size_t>() : (round % 3 == 0 ? 300 : 200);
         INFO("target: " << rec.dump() << "\npolicy: " << pol.dump());
         const auto result = vouch::draft_note_json(rec.dump(), pol.dump());
         if (!result.ok) {
@@ -171,7 +199,8 @@ TEST_CASE("generated targets in every language, relation and limit give three go
           ++refused;
           INFO("error: " << result.text);
           CHECK((result.text.rfind("context.reason: missing", 0) == 0 ||
-                 (result.text.rfind("context.", 0) == 0 && result.text.find(": too long to fit") != std::string::npos)));
+                 (result.text.rfind("context.", 0) == 0 &&
+                  result.text.find(": too long to fit") != std::string::npos)));
           continue;
         }
         ++drafted;
@@ -196,14 +225,17 @@ TEST_CASE("generated targets in every language, relation and limit give three go
 TEST_CASE("a seller's cold note says it is about sales, a job seeker's says so") {
   json pol = {{"me", me_json()}};
   auto notes_for = [&](const std::string& reason, int limit) {
-    json rec = {{"id", "c"}, {"target", {{"name", "Sam Lee"}}}, {"context", {{"relation", "cold"}, {"reason", reason}}},
+    json rec = {{"id", "c"},
+                {"target", {{"name", "Sam Lee"}}},
+                {"context", {{"relation", "cold"}, {"reason", reason}}},
                 {"limit", limit}};
     auto r = vouch::draft_note_json(rec.dump(), pol.dump());
     REQUIRE(r.ok);
     return json::parse(r.text)["notes"].get<std::vector<std::string>>();
   };
   const std::string long_pitch =
-      "We help data teams cut their warehouse bill by a third with our platform, and I would love to show you a "
+      "We help data teams cut their warehouse bill by a third with our platform, and I would love "
+      "to show you a "
       "short walkthrough of how it works for teams like yours at Northwind";
   for (int limit : {200, 300})
     for (const auto& note : notes_for(long_pitch, limit)) {
@@ -223,20 +255,25 @@ TEST_CASE("a seller's cold note says it is about sales, a job seeker's says so")
 
 TEST_CASE("shared employers and schools are found when there is no context") {
   json pol = {{"me", me_json()}};
-  json rec = {{"id", "s"}, {"target", {{"name", "José García"}, {"companies", {"Northwind", "Contoso"}}}}};
+  json rec = {{"id", "s"},
+              {"target", {{"name", "José García"}, {"companies", {"Northwind", "Contoso"}}}}};
   auto r = vouch::draft_note_json(rec.dump(), pol.dump());
   REQUIRE(r.ok);
-  for (const auto& note : json::parse(r.text)["notes"]) CHECK(note.get<std::string>().find("Contoso") != std::string::npos);
+  for (const auto& note : json::parse(r.text)["notes"])
+    CHECK(note.get<std::string>().find("Contoso") != std::string::npos);
 
   SECTION("a shared school when no employer is shared") {
-    json school = {{"id", "s"}, {"target", {{"name", "José"}, {"schools", {"University of Michigan"}}}},
+    json school = {{"id", "s"},
+                   {"target", {{"name", "José"}, {"schools", {"University of Michigan"}}}},
                    {"context", {{"relation", "cold"}}}};
     auto rs = vouch::draft_note_json(school.dump(), pol.dump());
     REQUIRE(rs.ok);
-    for (const auto& note : json::parse(rs.text)["notes"]) CHECK(note.get<std::string>().find("Michigan") != std::string::npos);
+    for (const auto& note : json::parse(rs.text)["notes"])
+      CHECK(note.get<std::string>().find("Michigan") != std::string::npos);
   }
   SECTION("worked_together without a place names the shared employer") {
-    json w = {{"id", "w"}, {"target", {{"name", "José"}, {"companies", {"Fabrikam"}}}},
+    json w = {{"id", "w"},
+              {"target", {{"name", "José"}, {"companies", {"Fabrikam"}}}},
               {"context", {{"relation", "worked_together"}, {"when", "2019"}}}};
     auto rw = vouch::draft_note_json(w.dump(), pol.dump());
     REQUIRE(rw.ok);
@@ -250,10 +287,16 @@ TEST_CASE("shared employers and schools are found when there is no context") {
 TEST_CASE("shortening leaves clauses out instead of cutting text") {
   json pol = {{"me", me_json()}};
   const std::string reason =
-      "I would love to compare notes on how your team moved its reporting stack to the cloud last year, since we "
+      "I would love to compare notes on how your team moved its reporting stack to the cloud last "
+      "year, since we "
       "are about to start the same journey";
-  json rec = {{"id", "x"}, {"target", {{"name", "Priya Raman"}}},
-              {"context", {{"relation", "worked_together"}, {"where", "Contoso"}, {"when", "2019"}, {"reason", reason}}}};
+  json rec = {{"id", "x"},
+              {"target", {{"name", "Priya Raman"}}},
+              {"context",
+               {{"relation", "worked_together"},
+                {"where", "Contoso"},
+                {"when", "2019"},
+                {"reason", reason}}}};
   SECTION("with room, the reason is kept word for word") {
     rec["limit"] = 300;
     auto r = json::parse(vouch::draft_note_json(rec.dump(), pol.dump()).text);
@@ -275,16 +318,19 @@ TEST_CASE("shortening leaves clauses out instead of cutting text") {
     rec["limit"] = 200;
     auto r = vouch::draft_note_json(rec.dump(), pol.dump());
     REQUIRE(r.ok);
-    for (const auto& note : json::parse(r.text)["notes"]) CHECK(note.get<std::string>().find("aaa") == std::string::npos);
+    for (const auto& note : json::parse(r.text)["notes"])
+      CHECK(note.get<std::string>().find("aaa") == std::string::npos);
   }
 }
 
 TEST_CASE("notes follow the policy's language") {
-  json rec = {{"id", "l"}, {"target", {{"name", "Priya Raman"}}},
+  json rec = {{"id", "l"},
+              {"target", {{"name", "Priya Raman"}}},
               {"context", {{"relation", "met_at"}, {"where", "Web Summit"}}}};
   auto notes = [&](const char* lang) {
     json pol = {{"language", lang}};
-    return json::parse(vouch::draft_note_json(rec.dump(), pol.dump()).text)["notes"][2].get<std::string>();
+    return json::parse(vouch::draft_note_json(rec.dump(), pol.dump()).text)["notes"][2]
+        .get<std::string>();
   };
   CHECK(notes("en").rfind("Dear Priya", 0) == 0);
   CHECK(notes("de").rfind("Guten Tag Priya", 0) == 0);
@@ -322,35 +368,50 @@ TEST_CASE("a bad target is an error that names the field") {
   CHECK(err(R"({"id":"a"})") == "target: missing");
   CHECK(err(R"({"id":"a","target":{}})") == "target.name: missing");
   CHECK(err(R"({"id":"a","target":{"name":" "}})") == "target.name: missing");
-  CHECK(err(R"({"id":"a","target":{"name":"A B","companies":[1]}})").rfind("target.companies[0]: expected a string", 0) == 0);
+  CHECK(err(R"({"id":"a","target":{"name":"A B","companies":[1]}})")
+            .rfind("target.companies[0]: expected a string", 0) == 0);
   CHECK(err(R"({"id":"a",)" + person + R"(,"context":{"relation":"friends"}})")
             .rfind("context.relation: expected one of worked_together", 0) == 0);
-  CHECK(err(R"({"id":"a",)" + person + R"(,"context":{"relation":"met_at"}})").rfind("context.where: missing", 0) == 0);
-  CHECK(err(R"({"id":"a",)" + person + R"(,"context":{"relation":"mutual_contact"}})").rfind("context.where: missing", 0) == 0);
-  CHECK(err(R"({"id":"a",)" + person + R"(,"context":{"relation":"their_content"}})").rfind("context.topic: missing", 0) == 0);
-  CHECK(err(R"({"id":"a",)" + person + R"(,"context":{"relation":"cold"}})").rfind("context.reason: missing", 0) == 0);
+  CHECK(err(R"({"id":"a",)" + person + R"(,"context":{"relation":"met_at"}})")
+            .rfind("context.where: missing", 0) == 0);
+  CHECK(err(R"({"id":"a",)" + person + R"(,"context":{"relation":"mutual_contact"}})")
+            .rfind("context.where: missing", 0) == 0);
+  CHECK(err(R"({"id":"a",)" + person + R"(,"context":{"relation":"their_content"}})")
+            .rfind("context.topic: missing", 0) == 0);
+  CHECK(err(R"({"id":"a",)" + person + R"(,"context":{"relation":"cold"}})")
+            .rfind("context.reason: missing", 0) == 0);
   CHECK(err(R"({"id":"a",)" + person + "}").rfind("context.reason: missing", 0) == 0);
-  CHECK(err(R"({"id":"a",)" + person + R"(,"limit":20})").rfind("limit: expected a whole number", 0) == 0);
-  CHECK(err(R"({"id":"a",)" + person + R"(,"limit":"200"})").rfind("limit: expected a whole number", 0) == 0);
+  CHECK(err(R"({"id":"a",)" + person + R"(,"limit":20})")
+            .rfind("limit: expected a whole number", 0) == 0);
+  CHECK(err(R"({"id":"a",)" + person + R"(,"limit":"200"})")
+            .rfind("limit: expected a whole number", 0) == 0);
   CHECK(err(R"({"id":"a","target":{"name":"🚀🚀"}})").rfind("target.name: no first name", 0) == 0);
   SECTION("a first name that leaves no room") {
-    json rec = {{"id", "a"}, {"target", {{"name", std::string(250, 'x')}}}, {"context", {{"relation", "met_at"}, {"where", "Web Summit"}}}};
+    json rec = {{"id", "a"},
+                {"target", {{"name", std::string(250, 'x')}}},
+                {"context", {{"relation", "met_at"}, {"where", "Web Summit"}}}};
     CHECK(err(rec.dump()).rfind("target.name: the first name", 0) == 0);
   }
   SECTION("a stranger's reason too long for any note") {
-    json rec = {{"id", "a"}, {"target", {{"name", "Priya"}}}, {"context", {{"relation", "cold"}, {"reason", std::string(150, 'w') + " " + std::string(150, 'w')}}}};
+    json rec = {
+        {"id", "a"},
+        {"target", {{"name", "Priya"}}},
+        {"context",
+         {{"relation", "cold"}, {"reason", std::string(150, 'w') + " " + std::string(150, 'w')}}}};
     CHECK(err(rec.dump()).rfind("context.reason: too long", 0) == 0);
   }
   SECTION("a bad policy") {
-    auto r = vouch::draft_note_json(R"({"id":"a","target":{"name":"A"},"context":{"relation":"met_at","where":"X"}})",
-                                    R"({"language":"xx"})");
+    auto r = vouch::draft_note_json(
+        R"({"id":"a","target":{"name":"A"},"context":{"relation":"met_at","where":"X"}})",
+        R"({"language":"xx"})");
     CHECK(r.text.rfind("policy.language", 0) == 0);
   }
 }
 
 TEST_CASE("unknown fields are ignored") {
   auto r = vouch::draft_note_json(
-      R"({"id":"a","expect":"x","target":{"name":"Priya","x":1},"context":{"relation":"met_at","where":"Web Summit","y":2}})", "{}");
+      R"({"id":"a","expect":"x","target":{"name":"Priya","x":1},"context":{"relation":"met_at","where":"Web Summit","y":2}})",
+      "{}");
   CHECK(r.ok);
 }
 
@@ -361,22 +422,32 @@ TEST_CASE("the default note templates load") {
 }
 
 TEST_CASE("a bad template is an error that names its key") {
-  auto with = [](const std::string& lang, const std::string& tone, const std::string& key, const json& value) {
+  auto with = [](const std::string& lang, const std::string& tone, const std::string& key,
+                 const json& value) {
     json pack = json::parse(notes_pack_text());
-    if (value.is_null()) pack["languages"][lang][tone].erase(key);
-    else pack["languages"][lang][tone][key] = value;
+    if (value.is_null())
+      pack["languages"][lang][tone].erase(key);
+    else
+      pack["languages"][lang][tone][key] = value;
     auto r = vouch::load_note_templates(pack.dump());
     REQUIRE_FALSE(r.ok());
     return r.message();
   };
-  CHECK(with("fr", "brief", "met_at", "On s'est vus à {lieu}.").rfind("notes.languages.fr.brief.met_at: unknown placeholder {lieu}", 0) == 0);
-  CHECK(with("en", "warm", "met_at", "We met[ at {where}].") == "notes.languages.en.warm.met_at: needs {where} outside [brackets]");
-  CHECK(with("en", "warm", "met_at", "We met at {where}[ in {year}.") == "notes.languages.en.warm.met_at: '[' without ']'");
-  CHECK(with("en", "warm", "closing", "Thanks} a lot.") == "notes.languages.en.warm.closing: '}' without '{'");
-  CHECK(with("en", "warm", "closing", "See you at {where}.").rfind("notes.languages.en.warm.closing: {where} cannot be used", 0) == 0);
+  CHECK(with("fr", "brief", "met_at", "On s'est vus à {lieu}.")
+            .rfind("notes.languages.fr.brief.met_at: unknown placeholder {lieu}", 0) == 0);
+  CHECK(with("en", "warm", "met_at", "We met[ at {where}].") ==
+        "notes.languages.en.warm.met_at: needs {where} outside [brackets]");
+  CHECK(with("en", "warm", "met_at", "We met at {where}[ in {year}.") ==
+        "notes.languages.en.warm.met_at: '[' without ']'");
+  CHECK(with("en", "warm", "closing", "Thanks} a lot.") ==
+        "notes.languages.en.warm.closing: '}' without '{'");
+  CHECK(with("en", "warm", "closing", "See you at {where}.")
+            .rfind("notes.languages.en.warm.closing: {where} cannot be used", 0) == 0);
   CHECK(with("de", "formal", "closing", nullptr) == "notes.languages.de.formal.closing: missing");
-  CHECK(with("it", "brief", "greeting", "Ciao {first}!") == "notes.languages.it.brief.greeting: must differ from the warm greeting");
-  CHECK(with("en", "brief", "signature", 3).rfind("notes.languages.en.brief.signature: expected a string", 0) == 0);
+  CHECK(with("it", "brief", "greeting", "Ciao {first}!") ==
+        "notes.languages.it.brief.greeting: must differ from the warm greeting");
+  CHECK(with("en", "brief", "signature", 3)
+            .rfind("notes.languages.en.brief.signature: expected a string", 0) == 0);
   SECTION("a missing language") {
     json pack = json::parse(notes_pack_text());
     pack["languages"].erase("nl");

@@ -9,12 +9,11 @@
 #pragma once
 
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "vouch/outcome.hpp"
 #include "vouch/policy.hpp"
@@ -22,7 +21,14 @@
 namespace vouch {
 
 /// How the user knows the person (contract: `context.relation`).
-enum class relation { worked_together, studied_together, met_at, their_content, mutual_contact, cold };
+enum class relation {
+  worked_together,
+  studied_together,
+  met_at,
+  their_content,
+  mutual_contact,
+  cold
+};
 
 /// The contract's name of a relation, e.g. "met_at".
 std::string_view relation_name(relation r);
