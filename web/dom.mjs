@@ -16,9 +16,9 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
-/** Appends strings (as text nodes), nodes and arrays of either; skips null, undefined and false. */
+/** Appends a string (as a text node), a node, or arrays of either; skips null, undefined and false. */
 export function append(parent, children) {
-  for (const child of children.flat(Infinity)) {
+  for (const child of [children].flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     parent.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }

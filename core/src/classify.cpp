@@ -45,7 +45,7 @@ verdict verdict_for(category c, mode m, int prior_invitations) {
 namespace detail {
 
 // What a pattern of the automaton stands for: the kind in the top byte, an index below.
-enum pattern_kind : std::uint32_t { k_rule = 0, k_company = 1, k_school = 2, k_group = 3, k_filler = 4, k_language = 5 };
+enum pattern_kind : std::uint32_t { k_rule = 0, k_company = 1, k_school = 2, k_group = 3, k_filler = 4, k_language = 5, k_invite = 6 };
 constexpr std::uint32_t pack_id(pattern_kind k, std::size_t index) { return (static_cast<std::uint32_t>(k) << 24) | static_cast<std::uint32_t>(index); }
 
 struct rule_entry {
@@ -257,6 +257,13 @@ outcome<engine> engine::create(const vouch::policy& p) {
     c->languages.push_back(pack.language_words[i].first);
     for (const auto& w : pack.language_words[i].second) add_phrase(w, pack_id(detail::k_language, i));
   }
+  // LinkedIn's default texts: each word of each template, so one scan tells how much of a
+  // template a note contains (a bit per word; templates have at most 64 words).
+  for (std::size_t t = 0; t < pack.default_invites.size(); ++t) {
+    const auto& words = pack.default_invites[t].words;
+    for (std::size_t w = 0; w < words.size() && w < 64; ++w)
+      c->automaton.add(" " + words[w] + " ", pack_id(detail::k_invite, t * 64 + w));
+  }
   c->automaton.build();
 
   for (const auto& b : pack.brands) c->brand_skeletons.push_back(detail::skeleton(b));
@@ -279,6 +286,7 @@ result engine::classify(const invitation& inv) const {
   struct rule_hit { std::size_t b = 0, e = 0; int count = 0; };
   std::vector<rule_hit> msg(n_rules), head(n_rules);
   std::vector<int> lang_count(c.languages.size(), 0);
+  std::vector<std::uint64_t> invite_words(pack.default_invites.size(), 0);
   struct org_seen { std::size_t index = 0; std::size_t b = 0, e = 0; bool found = false; };
   org_seen msg_company, msg_school, msg_group, head_company, head_school, head_group;
 
@@ -305,6 +313,7 @@ result engine::classify(const invitation& inv) const {
         case detail::k_group: if (!msg_group.found) msg_group = {index, b, e, true}; break;
         case detail::k_filler: for (std::size_t k = b; k < e; ++k) filler[k] = true; break;
         case detail::k_language: ++lang_count[index]; break;
+        case detail::k_invite: invite_words[index / 64] |= std::uint64_t{1} << (index % 64); break;
         default: break;
       }
     });
@@ -375,11 +384,10 @@ result engine::classify(const invitation& inv) const {
 
   // Features of the note as a whole.
   std::size_t content_words = 0, total_words = 0;
-  std::vector<std::string> note_words;
   if (no_note) {
     add(c.f_no_note, c.rules[c.f_no_note].weight, std::nullopt);
   } else {
-    std::vector<std::string> sender_words = words_of(fold_phrase(inv.sender.name));
+    const std::string sender_folded = fold(inv.sender.name).text;  // " jane doe "
     std::size_t i = 0;
     const std::string& t = note.text;
     while (i < t.size()) {
@@ -388,11 +396,13 @@ result engine::classify(const invitation& inv) const {
       while (j < t.size() && t[j] != ' ') ++j;
       if (j > i) {
         ++total_words;
-        std::string w = t.substr(i, j - i);
-        const bool is_filler = filler[i] ||
-                               std::find(sender_words.begin(), sender_words.end(), w) != sender_words.end();
+        const std::string_view w(t.data() + i, j - i);
+        bool is_filler = filler[i];
+        if (!is_filler) {  // the sender's own name is not content either
+          const auto at = sender_folded.find(w);
+          is_filler = at != std::string::npos && sender_folded[at - 1] == ' ' && sender_folded[at + w.size()] == ' ';
+        }
         if (!is_filler) ++content_words;
-        if (total_words <= 40) note_words.push_back(std::move(w));
       }
       i = j;
     }
@@ -406,10 +416,9 @@ result engine::classify(const invitation& inv) const {
   // present and little else beyond greetings and names.
   std::string default_lang;
   if (!no_note && total_words <= 30) {
-    for (const auto& d : pack.default_invites) {
-      std::size_t present = 0;
-      for (const auto& w : d.words)
-        if (std::find(note_words.begin(), note_words.end(), w) != note_words.end()) ++present;
+    for (std::size_t t = 0; t < pack.default_invites.size(); ++t) {
+      const auto& d = pack.default_invites[t];
+      const std::size_t present = static_cast<std::size_t>(__builtin_popcountll(invite_words[t]));
       const double containment = d.words.empty() ? 0 : static_cast<double>(present) / d.words.size();
       const std::size_t extra = content_words > present ? content_words - present : 0;
       if (containment >= 0.75 && extra <= 3) {
@@ -593,8 +602,9 @@ result engine::classify(const invitation& inv) const {
   const std::string reply_lang =
       std::find(supported_languages().begin(), supported_languages().end(), out.language) != supported_languages().end()
           ? out.language : "en";
-  out.reply_variants = detail::draft_replies(pack, c.policy,
-      {chosen, out.verdict, reply_lang, first_name_of(inv.sender.name), inv.id + "\n" + inv.sender.name});
+  if (out.verdict == verdict::ask || out.verdict == verdict::decline)
+    out.reply_variants = detail::draft_replies(pack, c.policy,
+        {chosen, out.verdict, reply_lang, first_name_of(inv.sender.name), inv.id + "\n" + inv.sender.name});
   if (!out.reply_variants.empty()) out.reply = out.reply_variants.front();
   return out;
 }

@@ -129,6 +129,14 @@ std::vector<std::string> org_variants(std::string_view name) {
     add_variant(out, expand_abbreviations(words));
     add_variant(out, strip_suffixes(words));
     add_variant(out, strip_suffixes(expand_abbreviations(words)));
+    // Common short forms: "Grand Rapids Community College" → "grand rapids cc".
+    auto contracted = expand_abbreviations(words);
+    for (std::size_t i = 0; i + 1 < contracted.size(); ++i)
+      if (contracted[i] == "community" && contracted[i + 1] == "college") {
+        contracted[i] = "cc";
+        contracted.erase(contracted.begin() + static_cast<long>(i) + 1);
+        add_variant(out, contracted);
+      }
     // Initials of three or more significant words: "Copenhagen Business School" → "cbs".
     std::string initials;
     std::size_t significant = 0;

@@ -122,10 +122,11 @@ void load_replies(json_reader& r, const json& rep, rule_pack& pack) {
   for (auto lang = templates->begin(); lang != templates->end(); ++lang) {
     const std::string lp = path + ".templates." + lang.key();
     if (!lang->is_object()) return r.fail(lp, "expected an object of situations");
-    std::vector<std::string> so;
-    r.string_list(*signoffs, lang.key().c_str(), path + ".signoffs", so);
-    if (so.empty() && !r.failed()) return r.fail(path + ".signoffs." + lang.key(), "missing");
+    reply_language compiled{lang.key(), {}, {}};
+    r.string_list(*signoffs, lang.key().c_str(), path + ".signoffs", compiled.signoffs);
+    if (compiled.signoffs.empty() && !r.failed()) return r.fail(path + ".signoffs." + lang.key(), "missing");
     for (auto sit = lang->begin(); sit != lang->end(); ++sit) {
+      compiled.situations.emplace_back(sit.key(), std::vector<std::string>{});
       const std::string sp = lp + "." + sit.key();
       if (!sit->is_array() || sit->empty()) return r.fail(sp, "expected a non-empty list of templates");
       for (std::size_t i = 0; i < sit->size(); ++i) {
@@ -139,10 +140,12 @@ void load_replies(json_reader& r, const json& rep, rule_pack& pack) {
           if (name != "first_name" && name != "work_email" && name != "follow_url")
             return r.fail(tp, "unknown placeholder {" + name + "}");
         }
+        compiled.situations.back().second.push_back(s);
       }
     }
+    if (compiled.language == "en") pack.replies.insert(pack.replies.begin(), std::move(compiled));
+    else pack.replies.push_back(std::move(compiled));
   }
-  pack.replies = rep;
 }
 
 }  // namespace

@@ -27,6 +27,18 @@ struct default_invite {
   std::vector<std::string> words;  ///< folded words of the template
 };
 
+/// Reply templates of one language: situation key → variants, and the sign-off words.
+struct reply_language {
+  std::string language;
+  std::vector<std::pair<std::string, std::vector<std::string>>> situations;
+  std::vector<std::string> signoffs;
+  const std::vector<std::string>* find(std::string_view key) const {
+    for (const auto& s : situations)
+      if (s.first == key) return &s.second;
+    return nullptr;
+  }
+};
+
 struct rule_pack {
   std::vector<pack_rule> rules;
   double decide_threshold = 2.5, scam_threshold = 3.0, romance_threshold = 3.0;
@@ -34,7 +46,12 @@ struct rule_pack {
   std::vector<std::string> greetings;  ///< folded phrases that are not content
   std::vector<std::pair<std::string, std::vector<std::string>>> language_words;
   std::vector<std::string> brands, official_domains, url_words, shorteners;
-  nlohmann::json replies;  ///< {"signoffs": {...}, "templates": {...}}, validated
+  std::vector<reply_language> replies;  ///< English first when present
+  const reply_language* reply_language_for(std::string_view lang) const {
+    for (const auto& r : replies)
+      if (r.language == lang) return &r;
+    return nullptr;
+  }
   nlohmann::json notes;    ///< the note templates (see notes.cpp), or null
 };
 

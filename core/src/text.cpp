@@ -310,34 +310,39 @@ std::size_t match_phone(const std::string& s, std::size_t i) {
   return end;
 }
 
+// A token's bytes map back through the char stream: byte k of `text` comes from char
+// `src[k]`, or from [src_begin, src_end) as a whole when `whole` (entities, numbers).
 struct token {
   std::string text;
-  std::vector<std::uint32_t> b16, e16;  // per byte of text
+  bool whole = false;
   bool single_letter = false;
-  std::size_t src_begin = 0, src_end = 0;  // in the char stream
+  std::uint32_t src_begin = 0, src_end = 0;  // in the char stream
+  std::uint32_t first_src = 0;                // contiguous tokens: byte k ↔ char first_src + k
+  std::vector<std::uint32_t> src;             // only for tokens that are not contiguous
 };
 
-void push_whole(std::vector<token>& out, const char_stream& cs, std::size_t a, std::size_t b, std::string text) {
+void push_whole(std::vector<token>& out, const char_stream&, std::size_t a, std::size_t b, std::string text) {
   token t;
   t.text = std::move(text);
-  t.b16.assign(t.text.size(), cs.b16[a]);
-  t.e16.assign(t.text.size(), cs.e16[b - 1]);
-  t.src_begin = a;
-  t.src_end = b;
+  t.whole = true;
+  t.src_begin = static_cast<std::uint32_t>(a);
+  t.src_end = static_cast<std::uint32_t>(b);
   out.push_back(std::move(t));
 }
 
-void push_chars(std::vector<token>& out, const char_stream& cs, std::size_t a, std::size_t b, std::string text) {
+void push_chars(std::vector<token>& out, const char_stream&, std::size_t a, std::size_t b, std::string text) {
   token t;
   t.text = std::move(text);
-  for (std::size_t k = a; k < b; ++k) {
-    t.b16.push_back(cs.b16[k]);
-    t.e16.push_back(cs.e16[k]);
-  }
   t.single_letter = t.text.size() == 1 && t.text[0] >= 'a' && t.text[0] <= 'z';
-  t.src_begin = a;
-  t.src_end = b;
+  t.src_begin = t.first_src = static_cast<std::uint32_t>(a);
+  t.src_end = static_cast<std::uint32_t>(b);
   out.push_back(std::move(t));
+}
+
+/// Switches a contiguous token to an explicit byte → char map (before it stops being contiguous).
+void make_explicit(token& t) {
+  if (!t.src.empty() || t.whole) return;
+  for (std::size_t k = 0; k < t.text.size(); ++k) t.src.push_back(t.first_src + static_cast<std::uint32_t>(k));
 }
 
 void push_number(std::vector<token>& out, const char_stream& cs, std::size_t a, std::size_t b) {
@@ -403,6 +408,7 @@ void push_word(std::vector<token>& out, const char_stream& cs, std::size_t a, st
 std::vector<token> tokenize(const char_stream& cs, std::vector<entity>& entities) {
   const std::string& s = cs.s;
   std::vector<token> out;
+  out.reserve(s.size() / 5 + 4);
   auto add_entity = [&](entity_kind kind, std::size_t a, std::size_t b, const char* tok) {
     entities.push_back({kind, cs.b16[a], cs.e16[b - 1], s.substr(a, b - a)});
     push_whole(out, cs, a, b, tok);
@@ -419,8 +425,16 @@ std::vector<token> tokenize(const char_stream& cs, std::vector<entity>& entities
       i = e;
       continue;
     }
-    if (word_start && is_alnum(c)) {
+    // E-mail addresses and bare host names need an '@' or a '.' inside the run.
+    const auto has_inner = [&](char mark) {
+      for (std::size_t k = i + 1; k < s.size() && s[k] != ' '; ++k)
+        if (s[k] == mark && k + 1 < s.size() && is_alnum(s[k + 1])) return true;
+      return false;
+    };
+    if (word_start && is_alnum(c) && has_inner('@')) {
       if (const std::size_t e = match_email(s, i)) { add_entity(entity_kind::email, i, e, "zemail"); i = e; continue; }
+    }
+    if (word_start && is_alnum(c) && has_inner('.')) {
       if (const std::size_t e = match_domain(s, i)) { add_entity(entity_kind::url, i, e, "zurl"); i = e; continue; }
     }
     if (c == '@' && (i == 0 || !is_alnum(s[i - 1]))) {
@@ -459,13 +473,14 @@ std::vector<token> tokenize(const char_stream& cs, std::vector<entity>& entities
       std::size_t e = i + 1;
       while (e < s.size() && is_alnum(s[e])) ++e;
       token& prev = out.back();
+      if (prev.whole) { ++i; continue; }
+      make_explicit(prev);
       for (std::size_t k = i + 1; k < e; ++k) {
         prev.text += s[k];
-        prev.b16.push_back(cs.b16[k]);
-        prev.e16.push_back(cs.e16[k]);
+        prev.src.push_back(static_cast<std::uint32_t>(k));
       }
       prev.single_letter = false;
-      prev.src_end = e;
+      prev.src_end = static_cast<std::uint32_t>(e);
       i = e;
       continue;
     }
@@ -488,10 +503,10 @@ void join_spaced_letters(std::vector<token>& toks, const char_stream& cs) {
     }
     if (j - i + 1 >= 3) {
       token merged = toks[i];
+      make_explicit(merged);
       for (std::size_t k = i + 1; k <= j; ++k) {
         merged.text += toks[k].text;
-        merged.b16.push_back(toks[k].b16[0]);
-        merged.e16.push_back(toks[k].e16[0]);
+        merged.src.push_back(toks[k].first_src);
       }
       merged.single_letter = false;
       merged.src_end = toks[j].src_end;
@@ -525,7 +540,13 @@ folded_text fold(std::string_view utf8) {
   cs.e16.reserve(utf8.size());
   for (const auto& cp : cps) {
     const std::size_t before = cs.s.size();
-    fold_code_point(cp.cp, cs.s);
+    if (cp.cp < 0x80 && cp.cp >= 0x20) {  // the common case, inline
+      char ch = static_cast<char>(cp.cp);
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      cs.s.push_back(ch == 0x7F ? ' ' : ch);
+    } else {
+      fold_code_point(cp.cp, cs.s);
+    }
     for (std::size_t k = before; k < cs.s.size(); ++k) {
       cs.b16.push_back(cp.b16);
       cs.e16.push_back(cp.e16);
@@ -545,11 +566,24 @@ folded_text fold(std::string_view utf8) {
   out.end16.push_back(0);
   for (const auto& t : toks) {
     out.text += t.text;
-    out.begin16.insert(out.begin16.end(), t.b16.begin(), t.b16.end());
-    out.end16.insert(out.end16.end(), t.e16.begin(), t.e16.end());
+    std::uint32_t last_end = 0;
+    for (std::size_t k = 0; k < t.text.size(); ++k) {
+      std::uint32_t b, e;
+      if (t.whole) {
+        b = cs.b16[t.src_begin];
+        e = cs.e16[t.src_end - 1];
+      } else {
+        const std::uint32_t from = t.src.empty() ? t.first_src + static_cast<std::uint32_t>(k) : t.src[k];
+        b = cs.b16[from];
+        e = cs.e16[from];
+      }
+      out.begin16.push_back(b);
+      out.end16.push_back(e);
+      last_end = e;
+    }
     out.text += ' ';
-    out.begin16.push_back(t.e16.back());
-    out.end16.push_back(t.e16.back());
+    out.begin16.push_back(last_end);
+    out.end16.push_back(last_end);
   }
   return out;
 }
