@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "notes_text.hpp"
@@ -52,32 +53,39 @@ std::string key_of(const std::vector<char32_t>& w) {
   return k;
 }
 
-bool in(const std::string& k, std::initializer_list<const char*> list) {
-  for (const char* x : list)
-    if (k == x) return true;
-  return false;
-}
+// A word list, sorted once, searched by halving.
+class word_set {
+ public:
+  word_set(std::initializer_list<std::string_view> words) : words_(words) {
+    std::sort(words_.begin(), words_.end());
+  }
+  bool contains(std::string_view k) const { return std::binary_search(words_.begin(), words_.end(), k); }
+
+ private:
+  std::vector<std::string_view> words_;
+};
 
 bool is_title(const std::string& k) {
-  return in(
-      k, {"dr",    "mr",      "mrs",    "ms",     "miss", "mx",   "prof",    "professor", "sir",
+  static const word_set titles{"dr",    "mr",      "mrs",    "ms",     "miss", "mx",   "prof",    "professor", "sir",
           "dame",  "lord",    "lady",   "rev",    "fr",   "herr", "frau",    "mme",       "mlle",
           "dott",  "dottssa", "ing",    "arch",   "avv",  "sr",   "sra",     "srta",      "dra",
           "dhr",   "mevr",    "mw",     "ir",     "drs",  "mag",  "dipl",    "dipl-ing",  "dr-ing",
           "eng",   "engr",    "capt",   "col",    "gen",  "lt",   "maj",     "sgt",       "hon",
-          "rabbi", "imam",    "pastor", "sheikh", "atty", "adv",  "prof-dr", "md",        "mohd"});
+          "rabbi", "imam",    "pastor", "sheikh", "atty", "adv",  "prof-dr", "md",        "mohd"};
+  return titles.contains(k);
 }
 
 // Credentials and suffixes; two-letter ones only in capitals and after the first word ("MA",
 // not the names "Ma" or "MA Long").
 bool is_credential(const std::string& k, const std::vector<char32_t>& w, bool first) {
-  if (in(k, {"phd", "mba", "cpa",   "pmp",     "cfa",      "esq",  "msc",   "bsc", "llm",
+  static const word_set credentials{"phd", "mba", "cpa",   "pmp",     "cfa",      "esq",  "msc",   "bsc", "llm",
              "llb", "dds", "cissp", "mph",     "meng",     "beng", "dphil", "edd", "psyd",
              "mfa", "frm", "acca",  "cfp",     "ceo",      "cfo",  "cto",   "coo", "lion",
-             "jr",  "sr",  "iii",   "shrm-cp", "shrm-scp", "sphr", "mcp",   "csm", "itil"}))
-    return true;
+             "jr",  "sr",  "iii",   "shrm-cp", "shrm-scp", "sphr", "mcp",   "csm", "itil"};
+  static const word_set degrees{"md", "ma", "ba", "ms", "bs", "jd", "rn", "pe", "ii", "iv"};
+  if (credentials.contains(k)) return true;
   const bool caps = std::none_of(w.begin(), w.end(), [](char32_t c) { return L::is_lower(c); });
-  return caps && !first && in(k, {"md", "ma", "ba", "ms", "bs", "jd", "rn", "pe", "ii", "iv"});
+  return caps && !first && degrees.contains(k);
 }
 
 // "J", "J.", "J.R.", "J.-P.": every run of letters is one letter long.

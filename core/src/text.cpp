@@ -10,44 +10,29 @@ namespace {
 
 constexpr char other_letter = '\x01';  // a letter with no ASCII fold: part of a word, matches nothing
 
-struct code_point {
-  char32_t cp;
-  std::uint32_t b16, e16;
-};
-
-std::vector<code_point> decode(std::string_view s, int& question_marks) {
-  std::vector<code_point> out;
-  out.reserve(s.size());
-  std::uint32_t pos16 = 0;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    char32_t cp = 0xFFFD;
-    std::size_t len = 1;
-    auto cont = [&](std::size_t k) {
-      return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    };
-    if (c < 0x80) {
-      cp = c;
-    } else if ((c & 0xE0) == 0xC0 && c >= 0xC2 && cont(1)) {
-      cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
-      len = 2;
-    } else if ((c & 0xF0) == 0xE0 && cont(1) && cont(2)) {
-      cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-      len = 3;
-      if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    } else if ((c & 0xF8) == 0xF0 && cont(1) && cont(2) && cont(3)) {
-      cp = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
-      len = 4;
-      if (cp < 0x10000 || cp > 0x10FFFF) cp = 0xFFFD;
-    }
-    const std::uint32_t units = cp >= 0x10000 ? 2 : 1;
-    out.push_back({cp, pos16, pos16 + units});
-    if (cp == U'?' || cp == 0xFF1F) ++question_marks;
-    pos16 += units;
-    i += len;
+/// Decodes the code point at s[i] (not ASCII), setting its length in bytes; invalid → U+FFFD.
+char32_t decode_one(std::string_view s, std::size_t i, std::size_t& len) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  auto cont = [&](std::size_t k) {
+    return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+  };
+  len = 1;
+  if (c < 0x80) return c;
+  if ((c & 0xE0) == 0xC0 && c >= 0xC2 && cont(1)) {
+    len = 2;
+    return ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
   }
-  return out;
+  if ((c & 0xF0) == 0xE0 && cont(1) && cont(2)) {
+    len = 3;
+    const char32_t cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+    return cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF) ? 0xFFFD : cp;
+  }
+  if ((c & 0xF8) == 0xF0 && cont(1) && cont(2) && cont(3)) {
+    len = 4;
+    const char32_t cp = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+    return cp < 0x10000 || cp > 0x10FFFF ? 0xFFFD : cp;
+  }
+  return 0xFFFD;
 }
 
 // U+00C0..U+00FF; '*' marks the two-letter folds handled in code, ' ' a symbol.
@@ -310,45 +295,74 @@ std::size_t match_phone(const std::string& s, std::size_t i) {
   return end;
 }
 
-// A token's bytes map back through the char stream: byte k of `text` comes from char
-// `src[k]`, or from [src_begin, src_end) as a whole when `whole` (entities, numbers).
+// Folded output under construction: " tok tok tok " with, for every byte, its original span.
+// Tokens are written straight into it; `tokens` remembers where each one is, for the apostrophe
+// join and the spaced-letter join.
 struct token {
-  std::string text;
-  bool whole = false;
+  std::uint32_t out_begin = 0, out_end = 0;  // bytes of out.text, without the trailing space
+  std::uint32_t src_begin = 0, src_end = 0;  // chars of the char stream
+  bool whole = false;                        // an entity or number: one span for all its bytes
   bool single_letter = false;
-  std::uint32_t src_begin = 0, src_end = 0;  // in the char stream
-  std::uint32_t first_src = 0;                // contiguous tokens: byte k ↔ char first_src + k
-  std::vector<std::uint32_t> src;             // only for tokens that are not contiguous
 };
 
-void push_whole(std::vector<token>& out, const char_stream&, std::size_t a, std::size_t b, std::string text) {
-  token t;
-  t.text = std::move(text);
-  t.whole = true;
-  t.src_begin = static_cast<std::uint32_t>(a);
-  t.src_end = static_cast<std::uint32_t>(b);
-  out.push_back(std::move(t));
-}
+struct writer {
+  const char_stream& cs;
+  folded_text& out;
+  std::vector<token> tokens;
 
-void push_chars(std::vector<token>& out, const char_stream&, std::size_t a, std::size_t b, std::string text) {
-  token t;
-  t.text = std::move(text);
-  t.single_letter = t.text.size() == 1 && t.text[0] >= 'a' && t.text[0] <= 'z';
-  t.src_begin = t.first_src = static_cast<std::uint32_t>(a);
-  t.src_end = static_cast<std::uint32_t>(b);
-  out.push_back(std::move(t));
-}
+  void put(char c, std::uint32_t b, std::uint32_t e) {
+    out.text.push_back(c);
+    out.begin16.push_back(b);
+    out.end16.push_back(e);
+  }
+  void end_token(token t) {
+    t.out_end = static_cast<std::uint32_t>(out.text.size());
+    const std::uint32_t last = out.end16.back();
+    put(' ', last, last);
+    tokens.push_back(t);
+  }
+  token start(std::size_t a, std::size_t b) const {
+    token t;
+    t.out_begin = static_cast<std::uint32_t>(out.text.size());
+    t.src_begin = static_cast<std::uint32_t>(a);
+    t.src_end = static_cast<std::uint32_t>(b);
+    return t;
+  }
+  /// `text` stands for the chars [a, b) as a whole.
+  void whole(std::size_t a, std::size_t b, std::string_view text) {
+    token t = start(a, b);
+    t.whole = true;
+    const std::uint32_t b16 = cs.b16[a], e16 = cs.e16[b - 1];
+    for (char c : text) put(c, b16, e16);
+    end_token(t);
+  }
+  /// `text` has one byte per char of [a, b) (the chars themselves, or leet-folded).
+  void chars(std::size_t a, std::size_t b, const char* text) {
+    token t = start(a, b);
+    t.single_letter = b - a == 1 && text[0] >= 'a' && text[0] <= 'z';
+    for (std::size_t k = a; k < b; ++k) put(text[k - a], cs.b16[k], cs.e16[k]);
+    end_token(t);
+  }
+  /// An apostrophe inside a word ("don't", "I'd") joins its halves: the chars [a, b) are added to
+  /// the last token, which must end the output.
+  void join_last(std::size_t a, std::size_t b) {
+    token& t = tokens.back();
+    out.text.pop_back();
+    out.begin16.pop_back();
+    out.end16.pop_back();
+    for (std::size_t k = a; k < b; ++k) put(cs.s[k], cs.b16[k], cs.e16[k]);
+    t.single_letter = false;
+    t.src_end = static_cast<std::uint32_t>(b);
+    t.out_end = static_cast<std::uint32_t>(out.text.size());
+    const std::uint32_t last = out.end16.back();
+    put(' ', last, last);
+  }
+};
 
-/// Switches a contiguous token to an explicit byte → char map (before it stops being contiguous).
-void make_explicit(token& t) {
-  if (!t.src.empty() || t.whole) return;
-  for (std::size_t k = 0; k < t.text.size(); ++k) t.src.push_back(t.first_src + static_cast<std::uint32_t>(k));
-}
-
-void push_number(std::vector<token>& out, const char_stream& cs, std::size_t a, std::size_t b) {
-  const std::string_view d(cs.s.data() + a, b - a);
+void push_number(writer& w, std::size_t a, std::size_t b) {
+  const std::string_view d(w.cs.s.data() + a, b - a);
   const bool year = d.size() == 4 && (d.substr(0, 2) == "19" || d.substr(0, 2) == "20");
-  push_whole(out, cs, a, b, year ? "zyear" : "#");
+  w.whole(a, b, year ? "zyear" : "#");
 }
 
 char leet(char c) {
@@ -365,8 +379,8 @@ char leet(char c) {
 }
 
 /// A run of letters and digits: a word, a number, leetspeak, or a mix ("48hrs", "30k").
-void push_word(std::vector<token>& out, const char_stream& cs, std::size_t a, std::size_t b) {
-  const std::string& s = cs.s;
+void push_word(writer& w, std::size_t a, std::size_t b) {
+  const std::string& s = w.cs.s;
   int letters = 0, digits = 0;
   bool leetable = true;
   for (std::size_t k = a; k < b; ++k) {
@@ -378,14 +392,14 @@ void push_word(std::vector<token>& out, const char_stream& cs, std::size_t a, st
       ++letters;
     }
   }
-  if (digits == 0) return push_chars(out, cs, a, b, s.substr(a, b - a));
+  if (digits == 0) return w.chars(a, b, s.data() + a);
   if (letters >= 3 && leetable) {
-    std::string w = s.substr(a, b - a);
-    for (auto& c : w)
+    std::string folded = s.substr(a, b - a);
+    for (auto& c : folded)
       if (is_digit(c)) c = leet(c);
-    return push_chars(out, cs, a, b, w);
+    return w.chars(a, b, folded.c_str());
   }
-  if (letters == 0) return push_number(out, cs, a, b);
+  if (letters == 0) return push_number(w, a, b);
   // Split at digit/letter boundaries; "30k" and "5m" stay one token "#k".
   std::size_t k = a;
   while (k < b) {
@@ -393,49 +407,53 @@ void push_word(std::vector<token>& out, const char_stream& cs, std::size_t a, st
     if (is_digit(s[k])) {
       while (e < b && is_digit(s[e])) ++e;
       if (e + 1 == b && (s[e] == 'k' || s[e] == 'm')) {
-        push_whole(out, cs, k, b, "#k");
+        w.whole(k, b, "#k");
         return;
       }
-      push_number(out, cs, k, e);
+      push_number(w, k, e);
     } else {
       while (e < b && !is_digit(s[e])) ++e;
-      push_chars(out, cs, k, e, s.substr(k, e - k));
+      w.chars(k, e, s.data() + k);
     }
     k = e;
   }
 }
 
-std::vector<token> tokenize(const char_stream& cs, std::vector<entity>& entities) {
+void tokenize(writer& w, std::vector<entity>& entities) {
+  const char_stream& cs = w.cs;
   const std::string& s = cs.s;
-  std::vector<token> out;
-  out.reserve(s.size() / 5 + 4);
-  auto add_entity = [&](entity_kind kind, std::size_t a, std::size_t b, const char* tok) {
+  auto add_entity = [&](entity_kind kind, std::size_t a, std::size_t b, std::string_view tok) {
     entities.push_back({kind, cs.b16[a], cs.e16[b - 1], s.substr(a, b - a)});
-    push_whole(out, cs, a, b, tok);
+    w.whole(a, b, tok);
   };
   std::size_t i = 0;
   while (i < s.size()) {
     const char c = s[i];
-    const bool word_start = i == 0 || !is_alnum(s[i - 1]);
     if (c == ' ') { ++i; continue; }
-    if (word_start && (s.compare(i, 7, "http://") == 0 || s.compare(i, 8, "https://") == 0 ||
-                       s.compare(i, 4, "www.") == 0)) {
+    const bool word_start = i == 0 || !is_alnum(s[i - 1]);
+    if (word_start && (c == 'h' || c == 'w') &&
+        (s.compare(i, 7, "http://") == 0 || s.compare(i, 8, "https://") == 0 || s.compare(i, 4, "www.") == 0)) {
       const std::size_t e = trim_trailing_punct(s, i, url_run_end(s, i));
       add_entity(entity_kind::url, i, e, "zurl");
       i = e;
       continue;
     }
-    // E-mail addresses and bare host names need an '@' or a '.' inside the run.
-    const auto has_inner = [&](char mark) {
-      for (std::size_t k = i + 1; k < s.size() && s[k] != ' '; ++k)
-        if (s[k] == mark && k + 1 < s.size() && is_alnum(s[k + 1])) return true;
-      return false;
-    };
-    if (word_start && is_alnum(c) && has_inner('@')) {
-      if (const std::size_t e = match_email(s, i)) { add_entity(entity_kind::email, i, e, "zemail"); i = e; continue; }
-    }
-    if (word_start && is_alnum(c) && has_inner('.')) {
-      if (const std::size_t e = match_domain(s, i)) { add_entity(entity_kind::url, i, e, "zurl"); i = e; continue; }
+    if (word_start && is_alnum(c)) {
+      // E-mail addresses and bare host names need an '@' or a '.' followed by a letter or digit
+      // inside the run.
+      bool at = false, dot = false;
+      for (std::size_t k = i + 1; k < s.size() && s[k] != ' '; ++k) {
+        if (k + 1 < s.size() && is_alnum(s[k + 1])) {
+          at = at || s[k] == '@';
+          dot = dot || s[k] == '.';
+        }
+      }
+      if (at) {
+        if (const std::size_t e = match_email(s, i)) { add_entity(entity_kind::email, i, e, "zemail"); i = e; continue; }
+      }
+      if (dot) {
+        if (const std::size_t e = match_domain(s, i)) { add_entity(entity_kind::url, i, e, "zurl"); i = e; continue; }
+      }
     }
     if (c == '@' && (i == 0 || !is_alnum(s[i - 1]))) {
       std::size_t e = i + 1;
@@ -454,9 +472,8 @@ std::vector<token> tokenize(const char_stream& cs, std::vector<entity>& entities
     }
     if (word_start && is_digit(c)) {
       const std::size_t e = match_number(s, i);
-      if (e > i && (e >= s.size() || !is_alnum(s[e])) && e - i > 0 &&
-          s.find_first_of(",.", i) < e) {  // a grouped number: "10,000"
-        push_whole(out, cs, i, e, "#");
+      if (e > i && (e >= s.size() || !is_alnum(s[e])) && s.find_first_of(",.", i) < e) {  // "10,000"
+        w.whole(i, e, "#");
         i = e;
         continue;
       }
@@ -464,35 +481,29 @@ std::vector<token> tokenize(const char_stream& cs, std::vector<entity>& entities
     if (is_alnum(c)) {
       std::size_t e = i;
       while (e < s.size() && is_alnum(s[e])) ++e;
-      push_word(out, cs, i, e);
+      push_word(w, i, e);
       i = e;
       continue;
     }
-    if (c == '\'' && !out.empty() && i + 1 < s.size() && is_alpha(s[i + 1]) && i > 0 && is_alpha(s[i - 1])) {
-      // An apostrophe inside a word ("don't", "I'd") joins its halves: "dont", "id".
+    if (c == '\'' && !w.tokens.empty() && i + 1 < s.size() && is_alpha(s[i + 1]) && i > 0 && is_alpha(s[i - 1])) {
       std::size_t e = i + 1;
       while (e < s.size() && is_alnum(s[e])) ++e;
-      token& prev = out.back();
-      if (prev.whole) { ++i; continue; }
-      make_explicit(prev);
-      for (std::size_t k = i + 1; k < e; ++k) {
-        prev.text += s[k];
-        prev.src.push_back(static_cast<std::uint32_t>(k));
-      }
-      prev.single_letter = false;
-      prev.src_end = static_cast<std::uint32_t>(e);
+      if (w.tokens.back().whole) { ++i; continue; }
+      w.join_last(i + 1, e);
       i = e;
       continue;
     }
     ++i;  // punctuation: a word break
   }
-  return out;
 }
 
-/// Joins runs of three or more single letters separated by single spaces: "f o r e x".
-void join_spaced_letters(std::vector<token>& toks, const char_stream& cs) {
-  std::vector<token> out;
-  out.reserve(toks.size());
+/// Joins runs of three or more single letters separated by single spaces: "f o r e x". Rare, so
+/// the output is compacted in place only when there is such a run.
+void join_spaced_letters(writer& w) {
+  const auto& toks = w.tokens;
+  const char_stream& cs = w.cs;
+  folded_text& out = w.out;
+  std::vector<bool> drop;  // output bytes to remove: the spaces inside each run
   std::size_t i = 0;
   while (i < toks.size()) {
     std::size_t j = i;
@@ -502,22 +513,23 @@ void join_spaced_letters(std::vector<token>& toks, const char_stream& cs) {
         ++j;
     }
     if (j - i + 1 >= 3) {
-      token merged = toks[i];
-      make_explicit(merged);
-      for (std::size_t k = i + 1; k <= j; ++k) {
-        merged.text += toks[k].text;
-        merged.src.push_back(toks[k].first_src);
-      }
-      merged.single_letter = false;
-      merged.src_end = toks[j].src_end;
-      out.push_back(std::move(merged));
-      i = j + 1;
-    } else {
-      out.push_back(std::move(toks[i]));
-      ++i;
+      if (drop.empty()) drop.assign(out.text.size(), false);
+      for (std::size_t k = i; k < j; ++k) drop[toks[k].out_end] = true;
     }
+    i = j + 1;
   }
-  toks = std::move(out);
+  if (drop.empty()) return;
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < out.text.size(); ++k) {
+    if (drop[k]) continue;
+    out.text[n] = out.text[k];
+    out.begin16[n] = out.begin16[k];
+    out.end16[n] = out.end16[k];
+    ++n;
+  }
+  out.text.resize(n);
+  out.begin16.resize(n);
+  out.end16.resize(n);
 }
 
 }  // namespace
@@ -531,60 +543,49 @@ std::size_t folded_text::word_count() const {
 
 folded_text fold(std::string_view utf8) {
   folded_text out;
-  const auto cps = decode(utf8, out.question_marks);
-  out.length16 = cps.empty() ? 0 : cps.back().e16;
-
   char_stream cs;
-  cs.s.reserve(utf8.size());
-  cs.b16.reserve(utf8.size());
-  cs.e16.reserve(utf8.size());
-  for (const auto& cp : cps) {
+  cs.s.reserve(utf8.size() + 8);
+  cs.b16.reserve(utf8.size() + 8);
+  cs.e16.reserve(utf8.size() + 8);
+  std::uint32_t pos16 = 0;
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    if (c >= 0x20 && c < 0x7F) {  // the common case, inline
+      const char ch = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      if (ch == '?') ++out.question_marks;
+      cs.s.push_back(ch);
+      cs.b16.push_back(pos16);
+      cs.e16.push_back(pos16 + 1);
+      ++pos16;
+      ++i;
+      continue;
+    }
+    std::size_t len = 1;
+    const char32_t cp = decode_one(utf8, i, len);
+    const std::uint32_t units = cp >= 0x10000 ? 2 : 1;
+    if (cp == 0xFF1F) ++out.question_marks;
     const std::size_t before = cs.s.size();
-    if (cp.cp < 0x80 && cp.cp >= 0x20) {  // the common case, inline
-      char ch = static_cast<char>(cp.cp);
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-      cs.s.push_back(ch == 0x7F ? ' ' : ch);
-    } else {
-      fold_code_point(cp.cp, cs.s);
-    }
+    fold_code_point(cp, cs.s);
     for (std::size_t k = before; k < cs.s.size(); ++k) {
-      cs.b16.push_back(cp.b16);
-      cs.e16.push_back(cp.e16);
+      cs.b16.push_back(pos16);
+      cs.e16.push_back(pos16 + units);
     }
+    pos16 += units;
+    i += len;
   }
+  out.length16 = pos16;
 
-  auto toks = tokenize(cs, out.entities);
-  join_spaced_letters(toks, cs);
-
-  std::size_t total = 1;
-  for (const auto& t : toks) total += t.text.size() + 1;
-  out.text.reserve(total);
-  out.begin16.reserve(total);
-  out.end16.reserve(total);
-  out.text += ' ';
-  out.begin16.push_back(0);
-  out.end16.push_back(0);
-  for (const auto& t : toks) {
-    out.text += t.text;
-    std::uint32_t last_end = 0;
-    for (std::size_t k = 0; k < t.text.size(); ++k) {
-      std::uint32_t b, e;
-      if (t.whole) {
-        b = cs.b16[t.src_begin];
-        e = cs.e16[t.src_end - 1];
-      } else {
-        const std::uint32_t from = t.src.empty() ? t.first_src + static_cast<std::uint32_t>(k) : t.src[k];
-        b = cs.b16[from];
-        e = cs.e16[from];
-      }
-      out.begin16.push_back(b);
-      out.end16.push_back(e);
-      last_end = e;
-    }
-    out.text += ' ';
-    out.begin16.push_back(last_end);
-    out.end16.push_back(last_end);
-  }
+  // Folded text is at most a little longer than its chars (" zheart " for one emoji, "zyear").
+  const std::size_t cap = cs.s.size() + cs.s.size() / 2 + 8;
+  out.text.reserve(cap);
+  out.begin16.reserve(cap);
+  out.end16.reserve(cap);
+  writer w{cs, out, {}};
+  w.tokens.reserve(cs.s.size() / 4 + 4);
+  w.put(' ', 0, 0);
+  tokenize(w, out.entities);
+  join_spaced_letters(w);
   return out;
 }
 
