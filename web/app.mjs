@@ -3,7 +3,7 @@
 //
 // Signals for tests and assistive tech: <html data-vouch="ready"> once the module is loaded, and
 // a "vouch:rendered" event on document after each update; #result carries data-verdict and
-// data-category for the current result.
+// data-category for the current result. The note-drafting panel is notes.mjs.
 import { loadVouch } from './vouch/index.mjs';
 import { clearFieldErrors, fieldFor, showFieldError, wholeNumber } from './forms.mjs';
 import {
@@ -12,6 +12,7 @@ import {
 } from './policy.mjs';
 import { categoryLabels, renderError, renderResult } from './result.mjs';
 import { el } from './dom.mjs';
+import { setupNotes } from './notes.mjs';
 import { samples } from './samples.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -38,6 +39,7 @@ const invitationFields = {
 let vouch = null;
 let policy = loadPolicy(); // what the user set, extra imported fields included
 let validPolicy = null; // the last policy the core accepted
+let updateNotes = () => {}; // the note panel's redraft, once it is set up
 
 function readInvitation() {
   const value = (id) => $(id).value;
@@ -113,6 +115,7 @@ function policyChanged() {
   $('policy-status').hidden = true;
   checkPolicy();
   update();
+  updateNotes();
 }
 
 function setupSamples() {
@@ -178,6 +181,8 @@ async function main() {
   invitationForm.addEventListener('submit', (event) => event.preventDefault());
   policyForm.addEventListener('submit', (event) => event.preventDefault());
   checkPolicy();
+  updateNotes = setupNotes({ vouch, policy: () => validPolicy });
+  updateNotes();
   // Start on the sales sample: it shows a verdict, evidence and a reply at once.
   $('sample-buttons').querySelector('[data-category="sales"]').click();
   document.documentElement.dataset.vouch = 'ready';

@@ -1,4 +1,5 @@
-// The policy panel: the example policy, the form <-> policy object mapping, local storage, and
+// The policy panel: the example policy, the form <-> policy object mapping (who you are, the mode,
+// and the drafted notes' language and length: `premium` means LinkedIn's 300), local storage, and
 // export/import as JSON. Fields the form does not show (custom rules, signature, ...) are kept
 // as they were imported, so an export gives back everything.
 
@@ -31,6 +32,9 @@ export const policyFields = {
   'me.work_email': 'me-work-email',
   'me.follow_url': 'me-follow-url',
   mode: 'mode-balanced',
+  language: 'me-language',
+  premium: 'me-premium',
+  note_limit: 'me-premium',
 };
 
 const listFields = { companies: 'me-companies', schools: 'me-schools', groups: 'me-groups' };
@@ -68,6 +72,10 @@ export function fillPolicyForm(form, policy) {
   }
   const mode = ['quality', 'balanced', 'open'].includes(policy.mode) ? policy.mode : 'balanced';
   form.querySelector(`#mode-${mode}`).checked = true;
+  const language = form.querySelector('#me-language');
+  language.value = typeof policy.language === 'string' ? policy.language : 'en';
+  if (!language.value) language.value = 'en'; // a language the list does not offer
+  form.querySelector('#me-premium').checked = policy.premium === true;
 }
 
 /** The policy the form describes: `base` with the form's fields written over it. */
@@ -87,7 +95,10 @@ export function readPolicyForm(form, base) {
   if (!me.name) delete me.first_name;
   else if (me.name !== baseName || !me.first_name) me.first_name = me.name.split(/\s+/)[0];
   const mode = form.querySelector('input[name="mode"]:checked')?.value ?? 'balanced';
-  return { ...base, me, mode };
+  const notes = { language: form.querySelector('#me-language').value };
+  const { premium, ...rest } = base;
+  if (form.querySelector('#me-premium').checked) notes.premium = true;
+  return { ...rest, me, mode, ...notes };
 }
 
 /** Offers `policy` as a JSON file download (a blob: address of this page; no network). */

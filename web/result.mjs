@@ -56,7 +56,7 @@ export function highlightedNote(message, reasons) {
 }
 
 /** A button that copies `text`, announcing the outcome in `status` (an aria-live region). */
-function copyButton(text, label, status) {
+export function copyButton(text, label, status) {
   return el('button', {
     type: 'button', class: 'button small', 'aria-label': label,
     onclick: async (event) => {

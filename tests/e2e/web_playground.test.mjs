@@ -1,5 +1,6 @@
 // The web playground in real headless Chromium: type an invitation, see the verdict, the evidence
-// marked in the note and a reply; break the policy and see the core's error next to the field.
+// marked in the note and a reply; break the policy and see the core's error next to the field;
+// draft a connection note from a target and a relation chip.
 // Screenshots go to test-output/. Every wait is for a condition on the page, never for time.
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -156,6 +157,105 @@ describe('web playground', () => {
   });
 
   test('the page asked nothing of any other origin and logged no errors', () => {
+    assert.deepStrictEqual(foreignRequests, []);
+    assert.deepStrictEqual(pageErrors, []);
+  });
+});
+
+/** The drafted notes as the panel shows them. */
+function shownNotes() {
+  return page.$$eval('#note-drafts .note-draft', (items) => items.map((item) => ({
+    text: item.querySelector('.note-text').textContent,
+    tone: item.dataset.tone ?? null,
+    count: item.querySelector('.note-count').textContent,
+  })));
+}
+
+describe('connection-note panel', () => {
+  const target = { name: 'Dr. Priya Raman, PhD', headline: 'Head of Data at Northwind', companies: 'Northwind\nContoso Ltd', schools: 'Imperial College London' };
+
+  test('drafts three notes within the limit, addressed to the first name, naming the shared company', needsCore, async () => {
+    await page.click('#policy-reset'); // the example policy: Dana, who worked at Contoso
+    await page.fill('#nt-name', target.name);
+    await page.fill('#nt-headline', target.headline);
+    await page.fill('#nt-companies', target.companies);
+    await page.fill('#nt-schools', target.schools);
+    await page.click('#relation-chips label:has(input[value="worked_together"])');
+    await page.waitForSelector('#notes[data-relation="worked_together"]', coreWait);
+    const notes = await shownNotes();
+    assert.ok(notes.length >= 3, `${notes.length} notes`);
+    assert.equal(new Set(notes.map((n) => n.text)).size, notes.length, 'the notes are distinct');
+    for (const note of notes) {
+      assert.ok(note.text.length <= 200, `${note.text.length} characters: ${note.text}`);
+      assert.match(note.text, /\bPriya\b/);
+      assert.equal(note.count, `${note.text.length} / 200`);
+    }
+    assert.ok(notes.some((n) => /Contoso/.test(n.text)), 'the company shared with the policy is named');
+    assert.match(await page.textContent('#notes-limit'), /200 characters/);
+    await page.locator('#notes').screenshot({ path: `${output}/web_notes.png` });
+  });
+
+  test('another chip changes the drafts', needsCore, async () => {
+    const before = (await shownNotes()).map((n) => n.text);
+    await page.click('#relation-chips label:has(input[value="met_at"])');
+    await page.fill('#nt-where', 'EDUCAUSE Annual Conference');
+    await page.fill('#nt-when', '2023');
+    await page.waitForSelector('#notes[data-relation="met_at"]');
+    const after = await shownNotes();
+    assert.ok(after.length >= 3);
+    assert.notDeepEqual(after.map((n) => n.text), before);
+    for (const note of after) {
+      assert.match(note.text, /\bPriya\b/);
+      assert.match(note.text, /EDUCAUSE/);
+      assert.ok(note.text.length <= 200);
+    }
+  });
+
+  test('chips follow the keyboard; a missing topic is shown next to its field', needsCore, async () => {
+    await page.focus('#relation-chips input:checked');
+    await page.keyboard.press('ArrowRight'); // met_at -> their_content, as in any radio group
+    await page.waitForSelector('#notes[data-relation="their_content"]');
+    assert.ok(await page.isVisible('#nt-topic'));
+    assert.equal(await page.isVisible('#nt-where'), false);
+    await page.waitForSelector('#nt-topic-error:not([hidden])');
+    assert.match(await page.textContent('#nt-topic-error'), /context\.topic/);
+    await page.fill('#nt-topic', 'their post on data contracts');
+    await page.waitForSelector('#nt-topic-error', { state: 'hidden' });
+    assert.ok((await shownNotes()).every((n) => /data contracts/.test(n.text)));
+  });
+
+  test('a stranger\'s note says why; the preferred tone comes first; Premium allows 300', needsCore, async () => {
+    await page.click('#relation-chips label:has(input[value="cold"])');
+    await page.fill('#nt-companies', 'Northwind');
+    await page.fill('#nt-reason', '');
+    await page.waitForSelector('#nt-reason-error:not([hidden])');
+    const reason = 'I lead the data platform team at Lakeside University and would value comparing notes on data contracts';
+    await page.fill('#nt-reason', reason);
+    await page.waitForSelector('#nt-reason-error', { state: 'hidden' });
+    await page.click('#tone-chips label:has(input[value="formal"])');
+    let notes = await shownNotes();
+    assert.equal(notes[0].tone, 'formal');
+    assert.ok(notes.every((n) => n.text.includes('data platform team')));
+
+    await page.check('#me-premium');
+    await page.waitForFunction(() => /300/.test(document.querySelector('#notes-limit').textContent));
+    notes = await shownNotes();
+    for (const note of notes) {
+      assert.ok(note.text.length <= 300);
+      assert.equal(note.count, `${note.text.length} / 300`);
+    }
+    await page.screenshot({ path: `${output}/web_notes_page.png`, fullPage: true });
+    await page.uncheck('#me-premium');
+  });
+
+  test('a name with markup stays text in the notes', async () => {
+    await page.fill('#nt-name', '<img src=x onerror="document.title=2"> Eve');
+    await page.waitForFunction(() => document.querySelector('#notes').dataset.count !== undefined);
+    assert.equal(await page.$$eval('#note-drafts img', (n) => n.length), 0);
+    assert.notEqual(await page.title(), '2');
+  });
+
+  test('drafting asked nothing of any other origin and logged no errors', () => {
     assert.deepStrictEqual(foreignRequests, []);
     assert.deepStrictEqual(pageErrors, []);
   });
