@@ -1,0 +1,214 @@
+// How to read one received-invitation card, in both markup generations that linkedin-dom.md
+// describes. The page adapters (invitation-manager.js, my-network.js) find candidate cards; this
+// module decides whether a candidate is a person's invitation and reads it.
+//
+// Anchors, most specific first (none of them English words):
+//   generation A (Ember, named classes): li.invitation-card, .invitation-card__title/__subtitle,
+//     .member-insights__reason, .invitation-card__custom-message (its inner button is "see more"),
+//     .invitation-card__action-container (Ignore = artdeco-button--tertiary, Accept = --secondary),
+//     the reply button sits in .invitation-card__custom-message-container.
+//   generation B (2024+, hashed classes): [role=listitem] cards; a profile link (/in/...) with the
+//     name in <strong>; the first text block after it is the headline; the note is
+//     [data-testid=expandable-text-box] (or a class/attribute naming the invitation message) and
+//     its expand control [data-testid=expandable-text-button], which LinkedIn ships with
+//     pointer-events: none, so the full text is read from the DOM rather than by clicking.
+//   both: the action pair is two adjacent sibling buttons, Ignore first, Accept second; only
+//     where no such pair exists do we fall back to the buttons' aria-labels in several languages.
+globalThis.VouchInvitationCard = (() => {
+  const NOTE_SELECTORS = [
+    '.invitation-card__custom-message',
+    '[data-testid="expandable-text-box"]',
+    '[class*="invitation-card__custom-message"]:not([class*="container"])',
+    '[class*="invitation-card__message"]',
+    '[data-test-invitation-message]',
+  ].join(',');
+  const EXPAND_SELECTOR = '[data-testid="expandable-text-button"]';
+  // Last resort only (see above): the first word of the controls' labels in LinkedIn's languages.
+  const WORDS = {
+    accept: /^(accept|accepter|annehmen|aceptar|aceitar|accetta|accepteren)\b/i,
+    ignore: /^(ignore|ignorer|ignorieren|ignorar|ignora|negeren)\b/i,
+    reply: /^(reply|répondre|antworten|responder|rispondi|beantwoorden)\b/i,
+  };
+  const EXPAND_WAIT_MS = 1500;
+
+  const is_generation_a = (card) => card.matches('.invitation-card, [class~="invitation-card"]');
+  const own = (card, el) => !el.closest('vouch-annotation') && el.isConnected && card.contains(el);
+
+  function profile_url_of(a) {
+    try {
+      const u = new URL(a.getAttribute('href'), location.origin);
+      const m = u.pathname.match(/^\/in\/[^/]+/);
+      return m ? `https://www.linkedin.com${m[0]}/` : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The distinct profile addresses a card links to, with the links themselves. */
+  function profile_links(card) {
+    const links = [];
+    for (const a of card.querySelectorAll('a[href*="/in/"]')) {
+      const url = profile_url_of(a);
+      if (url) links.push({ a, url });
+    }
+    return links;
+  }
+
+  const label_of = (b) => (b.getAttribute('aria-label') || b.textContent || '').trim();
+
+  /** [ignore, accept] buttons, or null when the card has no such pair. */
+  function action_pair(card) {
+    if (is_generation_a(card)) {
+      const box = card.querySelector('.invitation-card__action-container');
+      if (box) {
+        const ignore = box.querySelector('.artdeco-button--tertiary');
+        const accept = box.querySelector('.artdeco-button--secondary, .artdeco-button--primary');
+        if (ignore && accept) return [ignore, accept];
+      }
+    }
+    const buttons = [...card.querySelectorAll('button')].filter((b) => own(card, b));
+    for (const b of buttons) {
+      const next = b.nextElementSibling;
+      if (next && next.tagName === 'BUTTON' && !b.matches(EXPAND_SELECTOR) && !next.matches(EXPAND_SELECTOR)) {
+        return [b, next];
+      }
+    }
+    const ignore = buttons.find((b) => WORDS.ignore.test(label_of(b)));
+    const accept = buttons.find((b) => WORDS.accept.test(label_of(b)));
+    return ignore && accept ? [ignore, accept] : null;
+  }
+
+  /** Whether the element is one person's invitation card that this module can read. */
+  function is_card(el) {
+    const urls = new Set(profile_links(el).map((l) => l.url));
+    return urls.size === 1 && action_pair(el) !== null;
+  }
+
+  /** The smallest ancestor of each profile link inside root that is a card (structure only). */
+  function cards_within(root) {
+    const found = new Set();
+    for (const a of root.querySelectorAll('a[href*="/in/"]')) {
+      for (let el = a.parentElement; el && root.contains(el); el = el.parentElement) {
+        if (action_pair(el)) {
+          if (is_card(el)) found.add(el);
+          break;
+        }
+      }
+    }
+    return [...found];
+  }
+
+  function note_of(card) {
+    return [...card.querySelectorAll(NOTE_SELECTORS)].find((el) => own(card, el)) || null;
+  }
+
+  const text_of = (el) => (el ? el.textContent.replace(/\s+/g, ' ').trim() : '');
+
+  function name_of(card, link) {
+    const title = card.querySelector('.invitation-card__title');
+    if (title) return text_of(title);
+    for (const { a } of profile_links(card)) {
+      const strong = a.querySelector('strong');
+      if (strong && text_of(strong)) return text_of(strong);
+    }
+    for (const { a } of profile_links(card)) {
+      if (text_of(a)) return text_of(a);
+    }
+    const img = link.a.querySelector('img[alt]') || card.querySelector('img[alt]');
+    return img ? img.getAttribute('alt').trim() : '';
+  }
+
+  /** Text blocks (p, span, div without block children) after the name, outside links and controls. */
+  function text_blocks_after_name(card, note) {
+    const blocks = [];
+    for (const el of card.querySelectorAll('p, span, div')) {
+      if (!own(card, el) || el.closest('a, button, time') || (note && (note.contains(el) || el.contains(note)))) continue;
+      if (el.querySelector('p, div, button, a')) continue;
+      const t = text_of(el);
+      if (t && !blocks.some((b) => b.contains(el))) blocks.push(el);
+    }
+    return blocks;
+  }
+
+  /** "3 mutual connections" -> 3; "Sam Lee and 2 other mutual connections" -> 3; in any language. */
+  function parse_mutual(text) {
+    const m = text.match(/\d[\d.,\u00a0 ]*/);
+    if (!m) return text ? 1 : 0;
+    const n = Number(m[0].replace(/[^\d]/g, ''));
+    return /^\d/.test(text) ? n : n + 1;
+  }
+
+  function headline_and_insights(card, note) {
+    if (is_generation_a(card)) {
+      const insights = card.querySelector('.member-insights__reason, .member-insights');
+      return {
+        headline: text_of(card.querySelector('.invitation-card__subtitle')),
+        insights: insights ? text_of(insights) : '',
+      };
+    }
+    const [headline, second] = text_blocks_after_name(card, note);
+    const insights = second && /\d/.test(text_of(second)) ? text_of(second) : '';
+    return { headline: text_of(headline), insights };
+  }
+
+  /** Resolves after the element (or its subtree) changes, or after `ms` at the latest. */
+  function next_change(el, ms) {
+    return new Promise((resolve) => {
+      const observer = new MutationObserver(() => done());
+      const timer = setTimeout(() => done(), ms);
+      function done() {
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve();
+      }
+      observer.observe(el, { childList: true, characterData: true, subtree: true });
+    });
+  }
+
+  /** Expands a truncated generation-A note ("see more" inside the note) before it is read. */
+  async function expand(card, note) {
+    if (!note || !is_generation_a(card)) return note;
+    const more = note.querySelector('button');
+    if (!more) return note;
+    const changed = next_change(note.parentElement || note, EXPAND_WAIT_MS);
+    more.click();
+    await changed;
+    return note_of(card);
+  }
+
+  function reply_button(card) {
+    const pair = action_pair(card) || [];
+    const note = note_of(card);
+    const candidates = [...card.querySelectorAll('button')].filter(
+      (b) => own(card, b) && !pair.includes(b) && !b.matches(EXPAND_SELECTOR) && !(note && note.contains(b)));
+    if (is_generation_a(card)) {
+      const in_container = candidates.find((b) => b.closest('.invitation-card__custom-message-container'));
+      if (in_container) return in_container;
+    }
+    // The reply control follows the note; by words only when there is no note to anchor on.
+    const after_note = note && candidates.find((b) => note.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    return after_note || candidates.find((b) => WORDS.reply.test(label_of(b))) || null;
+  }
+
+  /**
+   * Reads a card: {invitation (contract shape, without id), note, map} where `map` is the note's
+   * text map for highlighting. Returns null for a card it cannot read (an unknown shape).
+   */
+  async function read(card) {
+    const links = profile_links(card);
+    if (!links.length || !action_pair(card)) return null;
+    const note = await expand(card, note_of(card));
+    const name = name_of(card, links[0]);
+    if (!name) return null;
+    const { headline, insights } = headline_and_insights(card, note);
+    const map = note ? globalThis.VouchTextMap.read_text(note) : null;
+    const sender = { name, profile_url: links[0].url };
+    if (headline) sender.headline = headline;
+    if (insights) sender.mutual_connections = parse_mutual(insights);
+    return { invitation: { sender, message: map ? map.text : null }, note, map };
+  }
+
+  const ignore_button = (card) => (action_pair(card) || [])[0] || null;
+
+  return Object.freeze({ is_card, cards_within, read, ignore_button, reply_button, profile_links });
+})();

@@ -1,0 +1,135 @@
+// The annotator: finds invitation cards through the page's adapter, reads them, asks the
+// background to classify them in one message per pass, and leaves exactly one <vouch-annotation>
+// in each card. A MutationObserver batches changes (SPA navigation, cards added while scrolling)
+// into one pass per task; a card is never annotated twice. After each pass that did work (and
+// after the first pass on a page) it dispatches `vouch:annotated` on document.
+globalThis.VouchAnnotator = (() => {
+  const api = globalThis.vouchBrowser;
+  const { CS_TO_BG } = globalThis.VouchMessages;
+  const Card = globalThis.VouchInvitationCard;
+  const TextMap = globalThis.VouchTextMap;
+  const Styles = globalThis.VouchStyles;
+  const ADAPTERS = [globalThis.VouchInvitationManager, globalThis.VouchMyNetwork];
+
+  let seen = new WeakSet(); // cards annotated, being read, or found unreadable
+  let observer = null;
+  let scheduled = false;
+  let first_pass = true;
+  let serial = 0;
+
+  const own_node = (node) => node.nodeType === 1 && /^VOUCH-/.test(node.tagName);
+  function relevant(records) {
+    return records.some((r) => {
+      if (r.target.nodeType === 1 && r.target.closest && r.target.closest('vouch-annotation, vouch-toast')) return false;
+      return [...r.addedNodes].some((n) => !own_node(n)) || r.type === 'characterData';
+    });
+  }
+
+  function schedule() {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(() => {
+      scheduled = false;
+      pass();
+    }, 0);
+  }
+
+  function remember_on_ignore(card, profile_url) {
+    const ignore = Card.ignore_button(card);
+    if (!ignore) return;
+    ignore.addEventListener('click', () => {
+      api.runtime.sendMessage({ type: CS_TO_BG.REMEMBER_IGNORED, profile_url }).catch(() => {});
+    }, { once: true, capture: true });
+  }
+
+  async function classify(invitations) {
+    try {
+      const answer = await api.runtime.sendMessage({ type: CS_TO_BG.CLASSIFY, invitations });
+      if (answer && Array.isArray(answer.results)) return answer.results;
+      const error = (answer && answer.error) || 'no answer from the background';
+      return invitations.map((inv) => ({ id: inv.id, error }));
+    } catch (e) {
+      return invitations.map((inv) => ({ id: inv.id, error: String(e && e.message || e) }));
+    }
+  }
+
+  function attach(card, reading, result, theme) {
+    if (card.querySelector(':scope > vouch-annotation') || !card.isConnected) return false;
+    const message = reading.invitation.message;
+    const host = globalThis.VouchAnnotation.create({
+      result, message, theme,
+      on_decline: (reply, set_status) => globalThis.VouchDecline.run(card, reply, {
+        set_status,
+        copy: (text) => globalThis.VouchAnnotation.copy_text(text, host.shadowRoot),
+      }),
+    });
+    card.append(host);
+    remember_on_ignore(card, reading.invitation.sender.profile_url);
+    if (reading.map && Array.isArray(result.reasons)) {
+      const ranges = result.reasons
+        .filter((r) => Array.isArray(r.span))
+        .map((r) => TextMap.range_for(reading.map, r.span[0], r.span[1]))
+        .filter(Boolean);
+      host.dataset.highlights = String(TextMap.highlight(ranges));
+    }
+    return true;
+  }
+
+  async function pass() {
+    const adapter = ADAPTERS.find((a) => a.matches(location));
+    const cards = adapter ? adapter.find_cards(document).filter((c) => !seen.has(c)) : [];
+    const was_first = first_pass;
+    first_pass = false;
+    if (!cards.length) {
+      if (was_first) document.dispatchEvent(new CustomEvent('vouch:annotated'));
+      return;
+    }
+    performance.mark('vouch:pass-start');
+    for (const c of cards) seen.add(c);
+    const readings = (await Promise.all(cards.map((c) => Card.read(c).catch(() => null))))
+      .map((reading, i) => reading && { card: cards[i], ...reading })
+      .filter(Boolean);
+    for (const r of readings) r.invitation.id = `card-${++serial}`;
+    const results = readings.length ? await classify(readings.map((r) => r.invitation)) : [];
+    const theme = readings.length ? Styles.theme_for(readings[0].card) : 'light';
+    let annotated = 0;
+    readings.forEach((r, i) => {
+      if (attach(r.card, r, results[i] || { error: 'no result' }, theme)) annotated++;
+    });
+    performance.mark('vouch:pass-end');
+    performance.measure('vouch:pass', 'vouch:pass-start', 'vouch:pass-end');
+    if (annotated || was_first) document.dispatchEvent(new CustomEvent('vouch:annotated'));
+  }
+
+  function start() {
+    if (observer) return;
+    observer = new MutationObserver((records) => {
+      if (relevant(records)) schedule();
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    window.addEventListener('popstate', schedule);
+    first_pass = true;
+    schedule();
+  }
+
+  /** Stops and removes everything Vouch put into the page. */
+  function stop() {
+    if (observer) observer.disconnect();
+    observer = null;
+    window.removeEventListener('popstate', schedule);
+    for (const host of document.querySelectorAll('vouch-annotation')) host.remove();
+    globalThis.VouchToast.hide();
+    TextMap.clear_highlights();
+    seen = new WeakSet();
+  }
+
+  function counts() {
+    const out = { accept: 0, ask: 0, decline: 0, ignore: 0 };
+    for (const host of document.querySelectorAll('vouch-annotation')) {
+      if (host.dataset.verdict in out) out[host.dataset.verdict]++;
+    }
+    return out;
+  }
+
+  return Object.freeze({ start, stop, counts });
+})();

@@ -1,0 +1,94 @@
+// Reading LinkedIn's note text so that the core's evidence spans can be shown in place.
+//
+// read_text(element) walks the element's text nodes (skipping controls such as "see more"),
+// collapses runs of white space to one space and trims, and keeps for every UTF-16 code unit of
+// the result the text node and offset it came from. A span [start, end) from the core, counted in
+// UTF-16 code units as the contract says, then maps back to a DOM Range over LinkedIn's own text
+// nodes, which the CSS Custom Highlight API paints without changing a single node.
+globalThis.VouchTextMap = (() => {
+  const SKIP = new Set(['BUTTON', 'SCRIPT', 'STYLE', 'TEMPLATE', 'VOUCH-ANNOTATION']);
+  const HIGHLIGHT_NAME = 'vouch-evidence';
+
+  function read_text(root) {
+    const nodes = [];
+    const offsets = [];
+    let text = '';
+    let pending_space = false;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode(node) {
+        for (let el = node.parentElement; el && el !== root; el = el.parentElement) {
+          if (SKIP.has(el.tagName) || el.getAttribute('aria-hidden') === 'true') return NodeFilter.FILTER_REJECT;
+        }
+        return NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const data = node.data;
+      for (let i = 0; i < data.length; i++) {
+        if (/\s/.test(data[i])) {
+          pending_space = text.length > 0;
+          continue;
+        }
+        if (pending_space) {
+          text += ' ';
+          nodes.push(node);
+          offsets.push(i);
+          pending_space = false;
+        }
+        text += data[i];
+        nodes.push(node);
+        offsets.push(i);
+      }
+    }
+    return { text, nodes, offsets };
+  }
+
+  /** A Range over [start, end) of a read_text() result, or null when the span does not fit. */
+  function range_for(map, start, end) {
+    if (!(start >= 0 && end > start && end <= map.text.length)) return null;
+    const range = document.createRange();
+    range.setStart(map.nodes[start], map.offsets[start]);
+    range.setEnd(map.nodes[end - 1], map.offsets[end - 1] + 1);
+    return range;
+  }
+
+  let style_installed = false;
+  function install_highlight_style() {
+    if (style_installed) return;
+    style_installed = true;
+    const css = `::highlight(${HIGHLIGHT_NAME}) { background-color: rgba(255, 196, 0, 0.45); color: inherit; }`;
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    } catch {
+      // Where a constructed sheet cannot be adopted from a content script, a <style> element
+      // (text only, no address) does the same.
+      const style = document.createElement('style');
+      style.textContent = css;
+      (document.head || document.documentElement).append(style);
+    }
+  }
+
+  /** Whether this browser can paint evidence without touching the page's nodes. */
+  const supported = () => typeof Highlight === 'function' && !!(globalThis.CSS && CSS.highlights);
+
+  /** Adds ranges to the shared evidence highlight; returns how many were painted. */
+  function highlight(ranges) {
+    if (!ranges.length || !supported()) return 0;
+    install_highlight_style();
+    let registry_entry = CSS.highlights.get(HIGHLIGHT_NAME);
+    if (!registry_entry) {
+      registry_entry = new Highlight();
+      CSS.highlights.set(HIGHLIGHT_NAME, registry_entry);
+    }
+    for (const r of ranges) registry_entry.add(r);
+    return ranges.length;
+  }
+
+  function clear_highlights() {
+    if (supported()) CSS.highlights.delete(HIGHLIGHT_NAME);
+  }
+
+  return Object.freeze({ read_text, range_for, highlight, clear_highlights, supported, HIGHLIGHT_NAME });
+})();

@@ -1,0 +1,148 @@
+// The <vouch-annotation> element: one per card, its content in an open shadow root. A badge
+// (verdict by colour and word, category, confidence) toggles a panel with every reason, the
+// evidence quoted, and the drafted reply (editable, with variants and a copy button); on ask and
+// decline cards a second button runs the one-click courteous decline.
+// Everything that came from the page or the core is set with textContent / value, never as HTML.
+globalThis.VouchAnnotation = (() => {
+  const { t } = globalThis.VouchI18n;
+  const Styles = globalThis.VouchStyles;
+  const ONE_CLICK = new Set(['ask', 'decline']);
+  let serial = 0;
+
+  function el(tag, props = {}, children = []) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+      if (key === 'text') node.textContent = value;
+      else if (key === 'class') node.className = value;
+      else node.setAttribute(key, value);
+    }
+    node.append(...children);
+    return node;
+  }
+
+  async function copy_text(text, root) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      const area = el('textarea', { 'aria-hidden': 'true', style: 'position:fixed;opacity:0' });
+      area.value = text;
+      root.append(area);
+      area.select();
+      let ok = false;
+      try {
+        ok = document.execCommand('copy');
+      } catch {
+        ok = false;
+      }
+      area.remove();
+      return ok;
+    }
+  }
+
+  function reason_item(reason, message) {
+    const li = el('li', {}, [el('span', { text: reason.text || reason.rule })]);
+    const span = reason.span;
+    if (message && Array.isArray(span) && span[0] >= 0 && span[1] > span[0] && span[1] <= message.length) {
+      li.append(' ', el('q', { text: message.slice(span[0], span[1]) }));
+    }
+    if (reason.rule) li.append(el('span', { class: 'rule', text: reason.rule }));
+    return li;
+  }
+
+  /**
+   * Builds the annotation for a classified card. `on_decline(reply_text, set_status)` runs the
+   * one-click decline; the host is returned unattached.
+   */
+  function create({ result, message, theme, on_decline }) {
+    const id = `vouch-${++serial}`;
+    const host = document.createElement('vouch-annotation');
+    const verdict = result.error ? 'unknown' : result.verdict;
+    const category = result.error ? 'unknown' : result.category;
+    host.dataset.category = category;
+    host.dataset.verdict = verdict;
+    host.dataset.theme = theme;
+    if (!result.error) host.dataset.confidence = String(result.confidence);
+    const root = host.attachShadow({ mode: 'open' });
+    Styles.adopt(root, Styles.ANNOTATION);
+
+    const verdict_word = result.error ? t('verdictUnknown') : t(`verdict_${verdict}`);
+    const category_word = result.error ? '' : t(`category_${category}`);
+    const percent = result.error ? '' : `${Math.round(result.confidence * 100)}%`;
+    const panel_id = `${id}-panel`;
+    const badge = el('button', {
+      class: 'badge', type: 'button', 'aria-expanded': 'false', 'aria-controls': panel_id,
+      'aria-label': result.error ? t('badgeErrorLabel') : t('badgeLabel', verdict_word, category_word, percent),
+    }, [
+      el('span', { class: 'dot', 'aria-hidden': 'true' }),
+      el('span', { class: 'verdict', text: verdict_word }),
+      el('span', { class: 'muted', text: category_word }),
+      el('span', { class: 'muted', text: percent }),
+    ]);
+    const row = el('div', { class: 'row' }, [badge]);
+    const panel = el('div', { class: 'panel', id: panel_id, role: 'region', 'aria-label': t('panelLabel'), hidden: '' });
+    const status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
+
+    if (result.error) {
+      panel.append(el('p', { text: t('cardError', result.error) }));
+    } else {
+      const reasons = Array.isArray(result.reasons) ? result.reasons : [];
+      panel.append(el('h3', { text: t('reasonsHeading') }),
+        el('ul', { class: 'reasons' }, reasons.map((r) => reason_item(r, message))));
+    }
+
+    const replies = [result.reply, ...(Array.isArray(result.reply_variants) ? result.reply_variants : [])]
+      .filter((r, i, all) => typeof r === 'string' && r && all.indexOf(r) === i);
+    let reply_box = null;
+    if (replies.length) {
+      const reply_id = `${id}-reply`;
+      reply_box = el('textarea', { id: reply_id, class: 'reply', spellcheck: 'true' });
+      reply_box.value = replies[0];
+      const tools = el('div', { class: 'row', role: 'group', 'aria-label': t('replyTools') });
+      if (replies.length > 1) {
+        replies.forEach((text, i) => {
+          const b = el('button', { type: 'button', class: 'variant', 'aria-label': t('variantLabel', i + 1), text: String(i + 1) });
+          b.addEventListener('click', () => {
+            reply_box.value = text;
+            status.textContent = t('variantChosen', i + 1);
+          });
+          tools.append(b);
+        });
+      }
+      const copy = el('button', { type: 'button', class: 'copy', text: t('copy') });
+      copy.addEventListener('click', async () => {
+        status.textContent = (await copy_text(reply_box.value, root)) ? t('copied') : t('copyFailed');
+      });
+      tools.append(copy, status);
+      panel.append(el('label', { for: reply_id }, [el('h3', { text: t('replyHeading') })]), reply_box, tools);
+    } else {
+      panel.append(status);
+    }
+
+    function set_open(open) {
+      panel.hidden = !open;
+      badge.setAttribute('aria-expanded', String(open));
+    }
+    badge.addEventListener('click', () => set_open(panel.hidden));
+    root.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !panel.hidden) {
+        set_open(false);
+        badge.focus();
+      }
+    });
+
+    if (!result.error && ONE_CLICK.has(verdict) && replies.length) {
+      const act = el('button', { type: 'button', class: 'act', 'aria-label': t('declineLabel'), text: t('declineButton') });
+      act.addEventListener('click', () => {
+        act.disabled = true;
+        on_decline(reply_box.value, (text) => { status.textContent = text; })
+          .finally(() => { act.disabled = false; });
+      });
+      row.append(act);
+    }
+    root.append(row, panel);
+    return host;
+  }
+
+  return Object.freeze({ create, copy_text });
+})();

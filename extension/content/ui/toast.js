@@ -1,0 +1,45 @@
+// The undo toast: one <vouch-toast> on the page (shadow root, role=status), holding one message
+// with an optional action button. show() replaces what it says; hide() removes it.
+globalThis.VouchToast = (() => {
+  const Styles = globalThis.VouchStyles;
+  let host = null;
+  let box = null;
+
+  function ensure() {
+    if (host && host.isConnected) return;
+    host = document.createElement('vouch-toast');
+    host.dataset.theme = Styles.theme_for(document.body);
+    const root = host.attachShadow({ mode: 'open' });
+    Styles.adopt(root, Styles.TOAST);
+    box = document.createElement('div');
+    box.className = 'toast';
+    box.setAttribute('role', 'status');
+    box.setAttribute('aria-live', 'polite');
+    root.append(box);
+    document.body.append(host);
+  }
+
+  /** Shows `text`; with `action` ({label, run}) a button that runs it. */
+  function show(text, action) {
+    ensure();
+    const message = document.createElement('span');
+    message.className = 'message';
+    message.textContent = text;
+    box.replaceChildren(message);
+    if (action) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'action';
+      button.textContent = action.label;
+      button.addEventListener('click', action.run, { once: true });
+      box.append(button);
+    }
+  }
+
+  function hide() {
+    if (host) host.remove();
+    host = null;
+  }
+
+  return Object.freeze({ show, hide });
+})();
