@@ -1,0 +1,122 @@
+// Organisation names and their variants (core/src/orgs.cpp): the same organisation under its
+// usual names, and no match between different organisations that share common words.
+#include "vouch/orgs.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "orgs_detail.hpp"
+#include "test_support.hpp"
+
+using vouch::org_matcher;
+using vouch::same_org;
+
+namespace {
+
+struct org_pair {
+  const char* a;
+  const char* b;
+};
+
+void check_same(const std::vector<org_pair>& pairs, bool expected) {
+  for (const auto& p : pairs) {
+    INFO(p.a << " ~ " << p.b);
+    CHECK(same_org(p.a, p.b) == expected);
+    CHECK(same_org(p.b, p.a) == expected);
+  }
+}
+
+bool has_variant(const std::string& name, const std::string& variant) {
+  const auto v = vouch::detail::org_variants(name);
+  return std::find(v.begin(), v.end(), variant) != v.end();
+}
+
+}  // namespace
+
+TEST_CASE("a name's variants drop suffixes and segments and expand abbreviations") {
+  CHECK(has_variant("A.P. Moller - Maersk", " maersk "));
+  CHECK(has_variant("A.P. Moller - Maersk", " a p moller maersk "));
+  CHECK(has_variant("Univ. of Michigan", " university of michigan "));
+  CHECK(has_variant("Carlsberg Danmark A/S", " carlsberg "));
+  CHECK(has_variant("Norwegian School of Economics (NHH)", " nhh "));
+  CHECK(has_variant("Norwegian School of Economics (NHH)", " norwegian school of economics "));
+  CHECK(has_variant("Copenhagen Business School", " cbs "));
+  CHECK(has_variant("Grand Rapids Community College", " grand rapids cc "));
+}
+
+TEST_CASE("a name made only of generic words has no variant") {
+  CHECK(vouch::detail::org_variants("Business School").empty());
+  CHECK(vouch::detail::org_variants("The Group").empty());
+  CHECK(vouch::detail::org_variants("").empty());
+}
+
+TEST_CASE("the same organisation under different names") {
+  check_same({{"Maersk Line", "A.P. Moller - Maersk"},
+              {"Univ. of Michigan", "University of Michigan - Ross"},
+              {"Copenhagen Business School", "CBS"},
+              {"Carlsberg Danmark A/S", "Carlsberg Group"},
+              {"Norwegian School of Economics (NHH)", "NHH"},
+              {"Massachusetts Institute of Technology", "MIT"},
+              {"St. Olaf College", "Saint Olaf College"},
+              {"Grand Rapids Community College", "Grand Rapids CC"},
+              {"Contoso Ltd.", "Contoso"},
+              {"Ørsted", "Orsted A/S"},
+              {"Globex Energy Ltd", "GLOBEX ENERGY"}},
+             true);
+}
+
+TEST_CASE("different organisations that share common words do not match") {
+  check_same({{"University of Michigan", "Michigan State University"},
+              {"University of Michigan", "University of Minnesota"},
+              {"Bank of America", "Bank of Ireland"},
+              {"Copenhagen Business School", "Copenhagen University"},
+              {"Global Logistics Inc", "Global Shipping Inc"},
+              {"Danske Bank", "Nordea Bank"},
+              {"University of Oxford", "Oxford Brookes University"},
+              {"Apple", "Pineapple Studios"},
+              {"New York University", "University of New York"},
+              {"Aarhus University", "Aalborg University"},
+              {"General Electric", "General Motors"},
+              {"Deutsche Bank", "Deutsche Telekom"},
+              {"London School of Economics (LSE)", "London Business School"},
+              {"Royal Danish Academy", "Royal Bank of Canada"},
+              {"University College London", "University College Dublin"}},
+             false);
+}
+
+TEST_CASE("an organisation is found inside free text with its span") {
+  const org_matcher m({"Globex Energy Ltd", "A.P. Moller - Maersk"});
+  REQUIRE_FALSE(m.empty());
+  SECTION("a segment of the name in a headline") {
+    const std::string text = "Logistics Analyst at Maersk Line";
+    const auto hit = m.find_in(text);
+    REQUIRE(hit);
+    CHECK(hit->index == 1);
+    CHECK(vouch::test::utf16_slice(text, static_cast<std::uint32_t>(hit->begin16),
+                                   static_cast<std::uint32_t>(hit->end16)) == "Maersk");
+  }
+  SECTION("the longest variant names the span, after emoji") {
+    const std::string text = "🚀🚀 Engineer @ Globex Energy";
+    const auto hit = m.find_in(text);
+    REQUIRE(hit);
+    CHECK(hit->index == 0);
+    CHECK(hit->begin16 == 16);
+    CHECK(vouch::test::utf16_slice(text, static_cast<std::uint32_t>(hit->begin16),
+                                   static_cast<std::uint32_t>(hit->end16)) == "Globex Energy");
+  }
+  SECTION("accents and case do not matter") {
+    const org_matcher o({"Ørsted"});
+    CHECK(o.find_in("Wind at ORSTED and friends"));
+  }
+  SECTION("a name inside a longer word is not a match") {
+    CHECK_FALSE(m.find_in("Working at Maerskline Holdings"));
+    CHECK_FALSE(m.find_in("Globexian trading"));
+  }
+  SECTION("no names, no match") {
+    const org_matcher none({});
+    CHECK(none.empty());
+    CHECK_FALSE(none.find_in("Maersk"));
+  }
+}
