@@ -6,6 +6,7 @@ import '../shared/messages.js';
 import '../shared/settings.js';
 import { classify_all, core } from './classifier.js';
 import { remember_ignored, with_history } from './history.js';
+import { draft_note, note_context } from './notes.js';
 
 const api = globalThis.vouchBrowser;
 const { CS_TO_BG, UI_TO_BG, LINKEDIN_ORIGIN } = globalThis.VouchMessages;
@@ -48,6 +49,18 @@ const handlers = {
     allowed: from_content_script,
     async run() {
       return { options: (await settings()).options };
+    },
+  },
+  [CS_TO_BG.NOTE_CONTEXT]: {
+    allowed: from_content_script,
+    async run(msg) {
+      return note_context(msg.target, (await settings()).policy);
+    },
+  },
+  [CS_TO_BG.DRAFT_NOTE]: {
+    allowed: from_content_script,
+    async run(msg) {
+      return draft_note(msg.request, (await settings()).policy);
     },
   },
   [UI_TO_BG.VALIDATE_POLICY]: {

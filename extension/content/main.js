@@ -1,18 +1,22 @@
-// Content-script entry: starts the annotator unless the user paused Vouch, follows the pause
-// switch, and answers the popup's request for this tab's counts.
+// Content-script entry: starts the annotator and the note drafter unless the user paused Vouch,
+// follows the pause switch, and answers the popup's request for this tab's counts.
 (() => {
   const api = globalThis.vouchBrowser;
   const { UI_TO_CS } = globalThis.VouchMessages;
   const { PAUSED_KEY } = globalThis.VouchSettings;
   const Annotator = globalThis.VouchAnnotator;
+  const NoteDrafter = globalThis.VouchNoteDrafter;
 
   api.storage.local.get(PAUSED_KEY).then((got) => {
     if (!got[PAUSED_KEY]) Annotator.start();
+    if (!got[PAUSED_KEY]) NoteDrafter.start();
   });
   api.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !changes[PAUSED_KEY]) return;
     if (changes[PAUSED_KEY].newValue) Annotator.stop();
     else Annotator.start();
+    if (changes[PAUSED_KEY].newValue) NoteDrafter.stop();
+    else NoteDrafter.start();
   });
   api.runtime.onMessage.addListener((msg, sender, send_response) => {
     if (sender.id !== api.runtime.id || !msg || msg.type !== UI_TO_CS.GET_COUNTS) return false;

@@ -4,6 +4,8 @@
 //   CS_TO_BG.CLASSIFY          {invitations: Invitation[]}  -> {results: (Result | {id, error})[]}
 //   CS_TO_BG.REMEMBER_IGNORED  {profile_url}                -> {ok}
 //   CS_TO_BG.GET_OPTIONS       {}                           -> {options}
+//   CS_TO_BG.NOTE_CONTEXT      {target}                     -> {limit, shared: {companies, schools}}
+//   CS_TO_BG.DRAFT_NOTE        {request: NoteTarget}        -> {notes} | {error}
 //   UI_TO_BG.VALIDATE_POLICY   {policy}                     -> {policy} | {error}
 //   UI_TO_BG.DEFAULT_POLICY    {}                           -> {policy}
 //   UI_TO_CS.GET_COUNTS        {}                           -> {counts: {accept, ask, decline, ignore}}
@@ -15,6 +17,8 @@ globalThis.VouchMessages = Object.freeze({
     CLASSIFY: 'cs-to-bg:classify',
     REMEMBER_IGNORED: 'cs-to-bg:remember-ignored',
     GET_OPTIONS: 'cs-to-bg:get-options',
+    NOTE_CONTEXT: 'cs-to-bg:note-context',
+    DRAFT_NOTE: 'cs-to-bg:draft-note',
   }),
   UI_TO_BG: Object.freeze({
     VALIDATE_POLICY: 'ui-to-bg:validate-policy',
