@@ -141,4 +141,8 @@ document.getElementById('reset').addEventListener('click', async () => {
   await validate_and_save(settings);
 });
 
-api.storage.sync.get(Settings.KEY).then((got) => fill_form(Settings.migrate(got[Settings.KEY])));
+// The form is busy until the stored settings are in it (tests wait for aria-busy="false" too).
+api.storage.sync.get(Settings.KEY).then((got) => {
+  fill_form(Settings.migrate(got[Settings.KEY]));
+  form.setAttribute('aria-busy', 'false');
+});

@@ -7,13 +7,20 @@
 // extension from dist/extension/firefox installed as a temporary add-on.
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixture_response } from '../fixtures/linkedin/server.mjs';
 
-/** URLs that name content in place (data:) rather than a request to any host. */
-const not_network = (url) => /^data:/i.test(url);
+/**
+ * URLs that are no request to any host: content in place (data:) and the extension's own files
+ * (its pages' scripts and styles), which the browser reads from the installed package.
+ */
+const not_network = (url) => /^(data|chrome-extension|moz-extension):/i.test(url);
+
+const FIREFOX_ID = JSON.parse(readFileSync(new URL('../../extension/platform/firefox/manifest.json', import.meta.url), 'utf8'))
+  .browser_specific_settings.gecko.id;
+const FIREFOX_UUID = '6b7f3a52-3c1e-4d8e-9a61-0d5e2f7c9b10';
 
 const dist = (browser) => new URL(`../../dist/extension/${browser}`, import.meta.url).pathname;
 
@@ -32,12 +39,14 @@ export async function launch_chromium() {
   const foreign = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
+    if (not_network(url)) return route.continue();
     const answer = fixture_response(url);
     if (answer) return route.fulfill(answer);
     foreign.push(url);
     return route.abort();
   });
   const worker = context.serviceWorkers()[0] || await context.waitForEvent('serviceworker');
+  const extension_origin = `chrome-extension://${new URL(worker.url()).host}`;
   const page = context.pages()[0] || await context.newPage();
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (msg) => {
@@ -49,6 +58,20 @@ export async function launch_chromium() {
   });
   return {
     page, errors, foreign, worker, context,
+    /**
+     * A new tab showing one of the extension's own pages (ui/options.html, ui/popup.html); with
+     * `behind`, the LinkedIn tab stays the active one (as when the toolbar popup opens over it).
+     */
+    async open_extension_page(path, { behind = false } = {}) {
+      const tab = await context.newPage();
+      tab.on('pageerror', (error) => errors.push(`pageerror in ${path}: ${error.message}`));
+      await tab.goto(`${extension_origin}/${path}`);
+      if (behind) {
+        await page.bringToFront();
+        await tab.reload();
+      }
+      return tab;
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -62,6 +85,8 @@ export async function launch_firefox() {
     executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
     headless: true,
     protocol: 'webDriverBiDi',
+    // Lets WebDriver BiDi open the extension's own moz-extension:// pages (options, popup).
+    args: ['--remote-allow-system-access'],
     defaultViewport: { width: 1100, height: 900 },
     extraPrefsFirefox: {
       // Temporary add-ons are not signed; keep Firefox from reaching out on its own.
@@ -72,6 +97,8 @@ export async function launch_firefox() {
       'browser.safebrowsing.phishing.enabled': false,
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
+      // A fixed internal UUID, so that the test can open the extension's own pages.
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: FIREFOX_UUID }),
     },
   });
   await browser.installExtension(dist('firefox'));
@@ -100,5 +127,18 @@ export async function launch_firefox() {
     errors.push(`dialog: ${dialog.message()}`);
     dialog.dismiss();
   });
-  return { page, errors, foreign, browser, close: () => browser.close() };
+  return {
+    page, errors, foreign, browser,
+    async open_extension_page(path, { behind = false } = {}) {
+      const tab = await browser.newPage({ background: behind });
+      tab.on('pageerror', (error) => errors.push(`pageerror in ${path}: ${error.message}`));
+      // Firefox loads extension pages in their own process, and WebDriver BiDi never reports the
+      // navigation as finished: start it, then wait in the page for its document to be ready.
+      const url = `moz-extension://${FIREFOX_UUID}/${path}`;
+      tab.goto(url).catch(() => {});
+      await tab.waitForFunction((want) => location.href === want && document.readyState === 'complete', { polling: 50, timeout: 20000 }, url);
+      return tab;
+    },
+    close: () => browser.close(),
+  };
 }

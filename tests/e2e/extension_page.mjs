@@ -121,3 +121,167 @@ export function payload_effects() {
     stray_scripts: [...document.querySelectorAll('script')].filter((s) => s.type !== 'application/json' && s.textContent.includes('__pwned')).length,
   };
 }
+
+/**
+ * Resolves with the text of the first element matching `selector` once it exists, is not hidden
+ * and its text contains `part` (in any page: the fixture, the options page, the popup).
+ */
+export function wait_for_element([selector, part = '']) {
+  const LIMIT_MS = 20000;
+  return new Promise((resolve, reject) => {
+    const ready = () => {
+      const el = document.querySelector(selector);
+      return el && !el.closest('[hidden]') && el.textContent.includes(part) ? el : null;
+    };
+    const observer = new MutationObserver(() => check());
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      const el = document.querySelector(selector);
+      reject(new Error(`${selector} says "${el ? el.textContent : '(missing)'}" after ${LIMIT_MS} ms, expected "${part}"`));
+    }, LIMIT_MS);
+    function check() {
+      const el = ready();
+      if (!el) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(el.textContent);
+    }
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
+    check();
+  });
+}
+
+/** Resolves once the page holds no <vouch-annotation> (Vouch paused). */
+export function wait_for_no_annotations() {
+  const LIMIT_MS = 20000;
+  return new Promise((resolve, reject) => {
+    const count = () => document.querySelectorAll('vouch-annotation').length;
+    const observer = new MutationObserver(() => check());
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`${count()} annotations still there after ${LIMIT_MS} ms`));
+    }, LIMIT_MS);
+    function check() {
+      if (count()) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(0);
+    }
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    check();
+  });
+}
+
+/**
+ * How the evidence is painted: the page's CSS.highlights entry (its ranges' text), and whether
+ * each generation-B note is still the single text node LinkedIn put there, with the note's text.
+ */
+export function evidence_state(messages) {
+  const highlight = globalThis.CSS && CSS.highlights ? CSS.highlights.get('vouch-evidence') : null;
+  const notes = {};
+  for (const [id, message] of Object.entries(messages)) {
+    const note = document.querySelector(`[data-fixture-id="${id}"] [data-testid="expandable-text-box"]`);
+    notes[id] = !!note && note.childNodes.length === 1 && note.firstChild.nodeType === Node.TEXT_NODE && note.firstChild.data === message;
+  }
+  return { ranges: highlight ? [...highlight].map((r) => r.toString()) : null, notes };
+}
+
+/** The ARIA shape of a card's badge and panel, and where the focus is (inside the shadow root). */
+export function badge_state(fixture_id) {
+  const root = document.querySelector(`[data-fixture-id="${fixture_id}"] vouch-annotation`).shadowRoot;
+  const badge = root.querySelector('.badge');
+  const panel = root.querySelector('.panel');
+  return {
+    tag: badge.tagName,
+    label: badge.getAttribute('aria-label'),
+    expanded: badge.getAttribute('aria-expanded'),
+    controls_panel: badge.getAttribute('aria-controls') === panel.id,
+    panel_role: panel.getAttribute('role'),
+    panel_label: panel.getAttribute('aria-label'),
+    panel_hidden: panel.hidden,
+    focus_on_badge: root.activeElement === badge,
+  };
+}
+
+/** The theme each annotation took, and the painted background of its panel. */
+export function themes() {
+  return [...document.querySelectorAll('vouch-annotation')].map((host) => ({
+    theme: host.dataset.theme,
+    panel_background: getComputedStyle(host.shadowRoot.querySelector('.panel')).backgroundColor,
+  }));
+}
+
+// --- the extension's own pages (options, popup) ---
+
+/** Options page: sets fields by id (checkboxes take booleans) and presses Save. */
+export function fill_options_and_save(values) {
+  for (const [id, value] of Object.entries(values)) {
+    const field = document.getElementById(id);
+    if (field.type === 'checkbox') field.checked = value;
+    else field.value = value;
+  }
+  document.getElementById('status').textContent = '';
+  document.querySelector('#form button[type="submit"]').click();
+}
+
+/** Options page: the error shown next to a field, and its aria-invalid. */
+export function field_error(id) {
+  const field = document.getElementById(id);
+  return { error: field.closest('.field').querySelector('.error').textContent, invalid: field.getAttribute('aria-invalid') };
+}
+
+/** Any extension page: what storage.sync holds under the settings key (null when nothing). */
+export async function stored_settings() {
+  const got = await globalThis.vouchBrowser.storage.sync.get(globalThis.VouchSettings.KEY);
+  return got[globalThis.VouchSettings.KEY] ?? null;
+}
+
+/** Options page: presses Export and resolves with the JSON text it offered for download. */
+export function export_settings() {
+  return new Promise((resolve) => {
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (blob) => {
+      URL.createObjectURL = create;
+      blob.text().then(resolve);
+      return create.call(URL, blob);
+    };
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () { // no download dialog in a test
+      HTMLAnchorElement.prototype.click = click;
+    };
+    document.getElementById('export').click();
+  });
+}
+
+/** Options page: chooses a file with `text` in the Import control, as a user would. */
+export function import_settings(text) {
+  const files = new DataTransfer();
+  files.items.add(new File([text], 'vouch-settings.json', { type: 'application/json' }));
+  const input = document.getElementById('import');
+  input.files = files.files;
+  document.getElementById('status').textContent = '';
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** Options page: the form's values by id (checkboxes as booleans). */
+export function form_values(ids) {
+  return Object.fromEntries(ids.map((id) => {
+    const field = document.getElementById(id);
+    return [id, field.type === 'checkbox' ? field.checked : field.value];
+  }));
+}
+
+/** Popup: the count shown for each verdict. */
+export function popup_counts() {
+  return Object.fromEntries([...document.querySelectorAll('#counts tr[data-verdict]')]
+    .map((tr) => [tr.dataset.verdict, Number(tr.querySelector('.n').textContent)]));
+}
+
+/** Any extension page: sends a message to the background as this page, resolving with the answer. */
+export async function message_background(message) {
+  try {
+    return { answer: await globalThis.vouchBrowser.runtime.sendMessage(message) ?? null };
+  } catch (error) {
+    return { refused: String(error && error.message || error) };
+  }
+}
