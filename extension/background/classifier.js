@@ -16,9 +16,10 @@ export function core() {
 /** Classifies each invitation; a bad one yields `{id, error}` and does not stop the others. */
 export async function classify_all(invitations, policy) {
   const vouch = await core();
+  const policy_json = JSON.stringify(policy ?? {}); // the API takes JSON text too: encode it once per batch
   return invitations.map((invitation) => {
     try {
-      return vouch.classify(invitation, policy);
+      return vouch.classify(invitation, policy_json);
     } catch (error) {
       return { id: invitation && invitation.id, error: String(error && error.message || error) };
     }

@@ -1,8 +1,8 @@
 // The annotator: finds invitation cards through the page's adapter, reads them, asks the
 // background to classify them in one message per pass, and leaves exactly one <vouch-annotation>
 // in each card. A MutationObserver batches changes (SPA navigation, cards added while scrolling)
-// into one pass per task; a card is never annotated twice. After each pass that did work (and
-// after the first pass on a page) it dispatches `vouch:annotated` on document.
+// into one pass per batch of mutations; a card is never annotated twice. After each pass that did
+// work (and after the first pass on a page) it dispatches `vouch:annotated` on document.
 globalThis.VouchAnnotator = (() => {
   const api = globalThis.vouchBrowser;
   const { CS_TO_BG } = globalThis.VouchMessages;
@@ -25,13 +25,16 @@ globalThis.VouchAnnotator = (() => {
     });
   }
 
+  // A microtask, not a timer: the observer already hands over every change of a task in one
+  // batch, and running before the next frame lets the browser lay out LinkedIn's new cards and
+  // their annotations once instead of twice.
   function schedule() {
     if (scheduled) return;
     scheduled = true;
-    setTimeout(() => {
+    queueMicrotask(() => {
       scheduled = false;
       pass();
-    }, 0);
+    });
   }
 
   function remember_on_ignore(card, profile_url) {

@@ -49,12 +49,23 @@ globalThis.VouchStyles = (() => {
     button:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
   `;
 
-  /** Gives a shadow root its styles: a constructed sheet where possible, else a <style> text. */
+  // One constructed sheet per CSS text, shared by every shadow root that adopts it: a page of 100
+  // cards parses the annotation's CSS once, not 100 times.
+  const sheets = new Map();
+  function sheet_for(css) {
+    let sheet = sheets.get(css);
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      sheets.set(css, sheet);
+    }
+    return sheet;
+  }
+
+  /** Gives a shadow root its styles: a shared constructed sheet where possible, else a <style> text. */
   function adopt(root, css) {
     try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      root.adoptedStyleSheets = [sheet];
+      root.adoptedStyleSheets = [sheet_for(css)];
     } catch {
       const style = document.createElement('style');
       style.textContent = css;
