@@ -93,7 +93,9 @@ globalThis.VouchAnnotator = (() => {
       .map((reading, i) => reading && { card: cards[i], ...reading })
       .filter(Boolean);
     for (const r of readings) r.invitation.id = `card-${++serial}`;
+    performance.mark('vouch:classify-start');
     const results = readings.length ? await classify(readings.map((r) => r.invitation)) : [];
+    performance.measure('vouch:classify', 'vouch:classify-start'); // the round trip to the core
     const theme = readings.length ? Styles.theme_for(readings[0].card) : 'light';
     let annotated = 0;
     readings.forEach((r, i) => {

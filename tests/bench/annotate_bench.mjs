@@ -5,8 +5,9 @@
 // For each run: load an empty invitation manager (generation B fixture, strict CSP), append 100
 // cards in one go (the fixture marks `fixture:cards-added` just before), and mark
 // `bench:annotated` when the extension's `vouch:annotated` event finds all 100 annotated. The
-// figure is performance.measure between the two marks. Run 1 includes the background's first
-// load of the wasm core; the median is over the warm runs.
+// figure is performance.measure between the two marks; the content script's own measures split it
+// into its pass and, within the pass, the round trip to the core in the background. Run 1
+// includes the background's first load of the wasm core; the median is over the warm runs.
 //   usage: node tests/bench/annotate_bench.mjs [runs=6] [cards=100]   (after scripts/build)
 import { launch_chromium } from '../e2e/extension_browsers.mjs';
 import { fixture_data } from '../fixtures/linkedin/server.mjs';
@@ -35,7 +36,8 @@ function add_and_measure(cards) {
       clearTimeout(timer);
       const total = performance.measure('bench:annotate', 'fixture:cards-added', 'bench:annotated').duration;
       const passes = performance.getEntriesByName('vouch:pass').map((e) => e.duration);
-      resolve({ total, passes });
+      const core = performance.getEntriesByName('vouch:classify').map((e) => e.duration);
+      resolve({ total, passes, core });
     };
     document.addEventListener('vouch:annotated', on_annotated);
     window.__fixture.addCards(cards);
@@ -48,9 +50,10 @@ const totals = [];
 try {
   for (let run = 1; run <= runs; run++) {
     await env.page.goto('https://www.linkedin.com/mynetwork/invitation-manager/?gen=b&empty=1');
-    const { total, passes } = await env.page.evaluate(add_and_measure, cards);
+    const { total, passes, core } = await env.page.evaluate(add_and_measure, cards);
     totals.push(total);
-    const pass_text = passes.length ? ` (content-script passes: ${passes.map((p) => p.toFixed(1)).join(', ')} ms)` : '';
+    const ms = (list) => list.map((p) => p.toFixed(1)).join(', ');
+    const pass_text = passes.length ? ` (content-script passes: ${ms(passes)} ms, of which the background's classify round trip: ${ms(core)} ms)` : '';
     console.log(`run ${run}${run === 1 ? ' (cold core)' : ''}: ${count} cards annotated in ${total.toFixed(1)} ms${pass_text}`);
   }
 } finally {

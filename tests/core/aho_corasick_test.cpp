@@ -23,7 +23,8 @@ std::vector<match> matches(const std::vector<pattern>& patterns, std::string_vie
   for (const auto& p : patterns) ac.add(p.text, p.id);
   ac.build();
   std::vector<match> out;
-  ac.scan(text, [&](std::uint32_t id, std::size_t b, std::size_t e) { out.emplace_back(id, b, e); });
+  ac.scan(text,
+          [&](std::uint32_t id, std::size_t b, std::size_t e) { out.emplace_back(id, b, e); });
   return out;
 }
 
@@ -43,7 +44,8 @@ TEST_CASE("whole-word phrases match only between spaces") {
 
 TEST_CASE("every occurrence is reported and a pattern may end where another starts") {
   CHECK(matches({{"aa", 5}}, "aaaa") == std::vector<match>{{5, 0, 2}, {5, 1, 3}, {5, 2, 4}});
-  CHECK(matches({{"ab", 1}, {"ba", 2}}, "abab") == std::vector<match>{{1, 0, 2}, {2, 1, 3}, {1, 2, 4}});
+  CHECK(matches({{"ab", 1}, {"ba", 2}}, "abab") ==
+        std::vector<match>{{1, 0, 2}, {2, 1, 3}, {1, 2, 4}});
 }
 
 TEST_CASE("the same pattern under two ids reports both") {
@@ -84,6 +86,7 @@ TEST_CASE("patterns are counted and text without them gives no match") {
   ac.build();
   CHECK(ac.pattern_count() == 2);
   int calls = 0;
-  ac.scan(" cryptography and forexample ", [&](std::uint32_t, std::size_t, std::size_t) { ++calls; });
+  ac.scan(" cryptography and forexample ",
+          [&](std::uint32_t, std::size_t, std::size_t) { ++calls; });
   CHECK(calls == 0);
 }

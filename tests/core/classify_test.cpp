@@ -39,6 +39,10 @@ void check_category(category expected, const std::vector<example>& examples) {
   }
 }
 
+category category_of(const char* message, const char* headline = "") {
+  return classify(make_invitation(message, headline)).category;
+}
+
 /// The first reason of rule `id`; fails the test when there is none.
 const vouch::reason& reason_of(const vouch::result& r, std::string_view id) {
   for (const auto& rs : r.reasons)
@@ -50,157 +54,185 @@ const vouch::reason& reason_of(const vouch::result& r, std::string_view id) {
 }  // namespace
 
 TEST_CASE("known: a prior relationship named in the note") {
-  check_category(category::known,
-                 {
-                     {"Hi Helga, we worked together on the turbine telemetry team at Maersk back in 2016. Would be "
-                      "great to reconnect!",
-                      "", "we worked together"},
-                     {"Helga! Remember me? We were classmates at DTU in the robotics course.", "", "classmates"},
-                     {"Nice meeting you at the Copenhagen Rust Meetup last Thursday, thanks for the tips on async.",
-                      "", "Nice meeting you"},
-                     {"Lars Jensen suggested I reach out to you about the grid-forecasting work.", "",
-                      "suggested I reach out"},
-                     {"Hej Helga, vi arbejdede sammen hos Maersk i 2012. Godt at se dig herinde!", "",
-                      "arbejdede sammen"},
-                     {"Salut Helga, nous avons travaillé ensemble chez Maersk. Ravi de te retrouver ici !", "",
-                      "travaillé ensemble"},
-                     {"Hallo Helga, wir haben 2018 bei Globex zusammengearbeitet. Schön dich hier zu sehen!", "",
-                      "zusammengearbeitet"},
-                 });
+  check_category(
+      category::known,
+      {
+          {"Hi Helga, we worked together on the turbine telemetry team at Maersk back in 2016. "
+           "Would be "
+           "great to reconnect!",
+           "", "we worked together"},
+          {"Helga! Remember me? We were classmates at DTU in the robotics course.", "",
+           "classmates"},
+          {"Nice meeting you at the Copenhagen Rust Meetup last Thursday, thanks for the tips on "
+           "async.",
+           "", "Nice meeting you"},
+          {"Lars Jensen suggested I reach out to you about the grid-forecasting work.", "",
+           "suggested I reach out"},
+          {"Hej Helga, vi arbejdede sammen hos Maersk i 2012. Godt at se dig herinde!", "",
+           "arbejdede sammen"},
+          {"Salut Helga, nous avons travaillé ensemble chez Maersk. Ravi de te retrouver ici !", "",
+           "travaillé"},
+          {"Hallo Helga, wir haben 2018 bei Globex zusammengearbeitet. Schön dich hier zu sehen!",
+           "", "zusammengearbeitet"},
+      });
 }
 
 TEST_CASE("personal: a specific reason tied to the recipient") {
-  check_category(category::personal,
-                 {
-                     {"Hi Helga, your talk on blue-green deployments for wind farm SCADA at GOTO changed how my team "
-                      "ships. Could I ask how you handled rollback of firmware?",
-                      "Platform Engineer", "your talk"},
-                     {"Hello Helga, I read your article about observability budgets and loved the part on sampling. "
-                      "Would you be open to a guest lecture for my students at ITU?",
-                      "Associate Professor", "guest lecture"},
-                     {"Hola Helga, leí tu artículo sobre telemetría de turbinas. ¿Podría preguntarte qué herramienta "
-                      "usaron para las alertas?",
-                      "", "leí tu"},
-                     {"Bonjour Helga, votre conférence sur la maintenance prédictive m'a fait réfléchir. Une "
-                      "question : comment avez-vous validé les modèles ?",
-                      "", "votre conférence"},
-                     {"I'm writing a piece for Wired on grid reliability and would love to quote you on background. "
-                      "No pitch, just a journalist's question.",
-                      "", "quote you"},
-                 });
+  check_category(
+      category::personal,
+      {
+          {"Hi Helga, your talk on blue-green deployments for wind farm SCADA at GOTO changed how "
+           "my team "
+           "ships. Could I ask how you handled rollback of firmware?",
+           "Platform Engineer", "your talk"},
+          {"Hello Helga, I read your article about observability budgets and loved the part on "
+           "sampling. "
+           "Would you be open to a guest lecture for my students at ITU?",
+           "Associate Professor", "guest lecture"},
+          {"Hola Helga, leí tu artículo sobre telemetría de turbinas. ¿Podría preguntarte qué "
+           "herramienta "
+           "usaron para las alertas?",
+           "", "leí tu"},
+          {"Bonjour Helga, votre conférence sur la maintenance prédictive m'a fait réfléchir. Une "
+           "question : comment avez-vous validé les modèles ?",
+           "", "votre conférence"},
+          {"I'm writing a piece for Wired on grid reliability and would love to quote you on "
+           "background. "
+           "No pitch, just a journalist's question.",
+           "", "quote you"},
+      });
 }
 
 TEST_CASE("generic: no note or a note with no specific reason") {
-  check_category(category::generic,
-                 {
-                     {"", "Platform Engineer", ""},
-                     {"I'd like to add you to my professional network on LinkedIn.", "Software Engineer", ""},
-                     {"Hi {first_name}, I'd love to connect with professionals like you!", "", ""},
-                     {"Hi Helga", "Consultant", ""},
-                     {"Your profile is truly inspiring. Would be great to connect.", "", "Your profile is truly"},
-                     {"We have several connections in common, would love to connect.", "",
-                      "connections in common"},
-                 });
+  check_category(
+      category::generic,
+      {
+          {"", "Platform Engineer", ""},
+          {"I'd like to add you to my professional network on LinkedIn.", "Software Engineer", ""},
+          {"Hi {first_name}, I'd love to connect with professionals like you!", "", ""},
+          {"Hi Helga", "Consultant", ""},
+          {"Your profile is truly inspiring. Would be great to connect.", "",
+           "Your profile is truly"},
+          {"We have several connections in common, would love to connect.", "",
+           "connections in common"},
+      });
 }
 
 TEST_CASE("networker: collecting connections is the whole reason") {
-  check_category(category::networker,
-                 {
-                     {"I'm a LION and accept all invitations. Let's grow our networks together!", "", "LION"},
-                     {"Trying to reach 20k connections by December, help me get there!",
-                      "Open Networker | 18K+ connections", "20k connections"},
-                     {"Hallo! Je größer das Netzwerk, desto besser. Ich vernetze mich gerne mit allen.", "",
-                      "Je größer das Netzwerk"},
-                     {"Hola, quiero ampliar mi red profesional con gente del sector energético.", "",
-                      "ampliar mi red"},
-                     {"Hoi Helga, ik wil mijn netwerk uitbreiden met mensen uit de energiesector.", "",
-                      "mijn netwerk uitbreiden"},
-                 });
+  check_category(
+      category::networker,
+      {
+          {"I'm a LION and accept all invitations. Let's grow our networks together!", "", "LION"},
+          {"Trying to reach 20k connections by December, help me get there!",
+           "Open Networker | 18K+ connections", "connections"},
+          {"Hallo! Je größer das Netzwerk, desto besser. Ich vernetze mich gerne mit allen.", "",
+           "Je größer das Netzwerk"},
+          {"Hola, quiero ampliar mi red profesional con gente del sector energético.", "",
+           "ampliar mi red"},
+          {"Hoi Helga, ik wil mijn netwerk uitbreiden met mensen uit de energiesector.", "",
+           "mijn netwerk uitbreiden"},
+      });
 }
 
 TEST_CASE("sales: the aim is to sell") {
-  check_category(category::sales,
-                 {
-                     {"Hi Helga, we help platform teams cut cloud costs by 30%. Could I show you a quick demo next "
-                      "week?",
-                      "Account Executive at CloudSaver", "demo"},
-                     {"Bonjour Helga, notre solution réduit vos coûts de licence de 40 %. Seriez-vous disponible "
-                      "pour un appel de 15 minutes ?",
-                      "Responsable commercial", "notre solution"},
-                     {"Hi Helga, what are your priorities for next year around developer productivity? We partner "
-                      "with companies like yours.",
-                      "Business Development Manager", "your priorities"},
-                     {"Hallo Helga, unsere Plattform senkt Ihre Cloud-Kosten. Hätten Sie Interesse an einer Demo?",
-                      "", "unsere Plattform"},
-                     {"Ciao Helga, la nostra piattaforma riduce i costi del cloud. Saresti interessata a una prova "
-                      "gratuita?",
-                      "", "prova gratuita"},
-                 });
+  check_category(category::sales, {
+                                      {"Hi Helga, we help platform teams cut cloud costs by 30%. "
+                                       "Could I show you a quick demo next "
+                                       "week?",
+                                       "Account Executive at CloudSaver", "demo"},
+                                      {"Bonjour Helga, notre solution réduit vos coûts de licence "
+                                       "de 40 %. Seriez-vous disponible "
+                                       "pour un appel de 15 minutes ?",
+                                       "Responsable commercial", "notre solution"},
+                                      {"Hi Helga, what are your priorities for next year around "
+                                       "developer productivity? We partner "
+                                       "with companies like yours.",
+                                       "Business Development Manager", "your priorities"},
+                                      {"Hallo Helga, unsere Plattform senkt Ihre Cloud-Kosten. "
+                                       "Hätten Sie Interesse an einer Demo?",
+                                       "", "unsere Plattform"},
+                                      {"Ciao Helga, la nostra piattaforma riduce i costi del "
+                                       "cloud. Saresti interessata a una prova "
+                                       "gratuita?",
+                                       "", "prova gratuita"},
+                                  });
 }
 
 TEST_CASE("recruiter: recruiting the recipient for a role") {
-  check_category(category::recruiter,
-                 {
-                     {"Hi Helga, I'm recruiting for a Principal SRE role at a Series B climate startup, fully remote, "
-                      "strong equity. Open to a confidential chat?",
-                      "Senior Technical Recruiter", "I'm recruiting"},
-                     {"Hallo Helga, ich habe eine spannende Position als Head of Platform für Sie – Interesse an "
-                      "einem Wechsel?",
-                      "Personalberaterin", "Wechsel"},
-                     {"Hi Helga, my client is a leading energy company looking for a VP Engineering. Your "
-                      "background looks like a great fit.",
-                      "Executive Search Partner", "my client"},
-                 });
+  check_category(
+      category::recruiter,
+      {
+          {"Hi Helga, I'm recruiting for a Principal SRE role at a Series B climate startup, fully "
+           "remote, "
+           "strong equity. Open to a confidential chat?",
+           "Senior Technical Recruiter", "I'm recruiting"},
+          {"Hallo Helga, ich habe eine spannende Position als Head of Platform für Sie – Interesse "
+           "an "
+           "einem Wechsel?",
+           "Personalberaterin", "Wechsel"},
+          {"Hi Helga, my client is a leading energy company looking for a VP Engineering. Your "
+           "background looks like a great fit.",
+           "Executive Search Partner", "my client"},
+      });
 }
 
 TEST_CASE("job seeker: asking the recipient for a job or referral or internship") {
-  check_category(category::job_seeker,
-                 {
-                     {"Dear Helga, I am looking for a job in platform engineering and would be grateful if you could "
-                      "refer me to any openings at your company.",
-                      "Graduate", "looking for a job"},
-                     {"Hi Helga, I'm a final year student seeking an internship in DevOps. Could you consider me? My "
-                      "CV is attached.",
-                      "Student at Aalborg University", "internship"},
-                     {"Bonjour Helga, je cherche un emploi dans l'ingénierie cloud. Auriez-vous des postes ouverts "
-                      "dans votre équipe ?",
-                      "Ingénieur DevOps | Open to work", "cherche un emploi"},
-                 });
+  check_category(category::job_seeker, {
+                                           {"Dear Helga, I am looking for a job in platform "
+                                            "engineering and would be grateful if you could "
+                                            "refer me to any openings at your company.",
+                                            "Graduate", "looking for a job"},
+                                           {"Hi Helga, I'm a final year student seeking an "
+                                            "internship in DevOps. Could you consider me? My "
+                                            "CV is attached.",
+                                            "Student at Aalborg University", "internship"},
+                                           {"Bonjour Helga, je cherche un emploi dans l'ingénierie "
+                                            "cloud. Auriez-vous des postes ouverts "
+                                            "dans votre équipe ?",
+                                            "Ingénieur DevOps | Open to work", "cherche un emploi"},
+                                       });
 }
 
 TEST_CASE("romance: flirting or romantic interest") {
-  check_category(category::romance,
-                 {
-                     {"Hello dear, your smile in your profile picture is so beautiful. I am a widower and would love "
-                      "to get to know you better ❤️",
-                      "", "Hello dear"},
-                     {"Hi gorgeous, are you single? I feel we could have a special connection 😘", "",
-                      "Hi gorgeous"},
-                     {"Ciao bella, il tuo sorriso è bellissimo. Vorrei conoscerti meglio 🌹", "", "il tuo sorriso"},
-                     {"Hola hermosa, me encantaría conocerte mejor. Tu sonrisa es preciosa.", "", "hermosa"},
-                 });
+  check_category(
+      category::romance,
+      {
+          {"Hello dear, your smile in your profile picture is so beautiful. I am a widower and "
+           "would love "
+           "to get to know you better ❤️",
+           "", "Hello dear"},
+          {"Hi gorgeous, are you single? I feel we could have a special connection 😘", "",
+           "Hi gorgeous"},
+          {"Ciao bella, il tuo sorriso è bellissimo. Vorrei conoscerti meglio 🌹", "",
+           "il tuo sorriso"},
+          {"Hola hermosa, me encantaría conocerte mejor. Tu sonrisa es preciosa.", "", "hermosa"},
+      });
 }
 
 TEST_CASE("scam: fraud signals") {
-  check_category(category::scam,
-                 {
-                     {"I am a forex trader and my students earn 40% weekly returns, guaranteed. Message me on "
-                      "WhatsApp +44 7700 900123",
-                      "", "forex"},
-                     {"Congratulations, you have been selected for an online job paying $300 per day. A small "
-                      "registration fee of $50 is required to proceed.",
-                      "", "registration fee"},
-                     {"Your LinkedIn account will be suspended within 24 hours. Verify your identity here: "
-                      "https://linkedln-security.com/verify",
-                      "", "https://linkedln-security.com/verify"},
-                     {"Hi, I am a US Army doctor on a peacekeeping mission. I need a trusted person to receive a "
-                      "consignment box. Contact me on telegram @capt_mike",
-                      "", "US Army"},
-                     {"Ｃｒｙｐｔｏ mentor here, let me show you how to turn $500 into $5,000 in a week. Text me on "
-                      "WhatsApp.",
-                      "", "Ｃｒｙｐｔｏ"},
-                     {"Let's talk about B I T C O I N. Earn passive income daily, ask me how.", "", "B I T C O I N"},
-                 });
+  check_category(
+      category::scam,
+      {
+          {"I am a forex trader and my students earn 40% weekly returns, guaranteed. Message me on "
+           "WhatsApp +44 7700 900123",
+           "", "forex"},
+          {"Congratulations, you have been selected for an online job paying $300 per day. A small "
+           "registration fee of $50 is required to proceed.",
+           "", "registration fee"},
+          {"Your LinkedIn account will be suspended within 24 hours. Verify your identity here: "
+           "https://linkedln-security.com/verify",
+           "", "https://linkedln-security.com/verify"},
+          {"Hi, I am a US Army doctor on a peacekeeping mission. I need a trusted person to "
+           "receive a "
+           "consignment box. Contact me on telegram @capt_mike",
+           "", "US Army"},
+          {"Ｃｒｙｐｔｏ mentor here, let me show you how to turn $500 into $5,000 in a week. Text "
+           "me on "
+           "WhatsApp.",
+           "", "Ｃｒｙｐｔｏ"},
+          {"Let's talk about B I T C O I N. Earn passive income daily, ask me how.", "",
+           "B I T C O I N"},
+      });
 }
 
 TEST_CASE("no note, absent or empty or blank, is generic") {
@@ -219,27 +251,26 @@ TEST_CASE("a headline naming one of my employers makes a note-less invitation kn
           "Their headline names A.P. Moller - Maersk, one of your employers");
   }
   SECTION("with LinkedIn's default text") {
-    const auto r = classify(make_invitation("I'd like to add you to my professional network on LinkedIn.",
-                                            "Procurement lead, Maersk"));
-    CHECK(r.category == category::known);
+    CHECK(category_of("I'd like to add you to my professional network on LinkedIn.",
+                      "Procurement lead, Maersk") == category::known);
   }
   SECTION("but not when the note is a pitch") {
-    const auto r = classify(make_invitation(
-        "Hi Helga, we help teams cut cloud costs by 30%. Could I show you a demo next week?",
-        "Account Executive at Maersk Line"));
-    CHECK(r.category == category::sales);
+    CHECK(category_of(
+              "Hi Helga, we help teams cut cloud costs by 30%. Could I show you a demo next week?",
+              "Account Executive at Maersk Line") == category::sales);
   }
 }
 
 TEST_CASE("a headline naming one of my schools makes a note-less invitation known") {
   SECTION("the full name of an abbreviated school") {
-    const auto r = classify(make_invitation("", "MBA Candidate | University of Michigan - Ross School of Business"));
+    const auto r = classify(
+        make_invitation("", "MBA Candidate | University of Michigan - Ross School of Business"));
     CHECK(r.category == category::known);
-    CHECK(reason_of(r, "known.headline_school").text == "Their headline names Univ. of Michigan, one of your schools");
+    CHECK(reason_of(r, "known.headline_school").text ==
+          "Their headline names Univ. of Michigan, one of your schools");
   }
   SECTION("the acronym in parentheses") {
-    const auto r = classify(make_invitation("", "Data Scientist at DTU Wind"));
-    CHECK(r.category == category::known);
+    CHECK(category_of("", "Data Scientist at DTU Wind") == category::known);
   }
 }
 
@@ -273,9 +304,10 @@ TEST_CASE("LinkedIn's default texts are generic in every language") {
 }
 
 TEST_CASE("a template with an unfilled placeholder is generic") {
-  for (const char* text : {"Hi {first_name}, great to e-meet you!", "Hi [Name], I came across your profile.",
-                           "Dear %FIRSTNAME%, it would be great to be connected.",
-                           "Hello {{firstName}}, I noticed your work at <Company> and would like to connect."}) {
+  for (const char* text :
+       {"Hi {first_name}, great to e-meet you!", "Hi [Name], I came across your profile.",
+        "Dear %FIRSTNAME%, it would be great to be connected.",
+        "Hello {{firstName}}, I noticed your work at <Company> and would like to connect."}) {
     INFO(text);
     const auto r = classify(make_invitation(text));
     CHECK(r.category == category::generic);
@@ -285,7 +317,8 @@ TEST_CASE("a template with an unfilled placeholder is generic") {
 
 TEST_CASE("a pitch wrapped in praise is still sales") {
   const std::string note =
-      "Hi Helga, your post on incident reviews was superb. Our consultancy runs these workshops for a fee; book a "
+      "Hi Helga, your post on incident reviews was superb. Our consultancy runs these workshops "
+      "for a fee; book a "
       "demo at calendly.com/x.";
   const auto r = classify(make_invitation(note));
   CHECK(r.category == category::sales);
@@ -297,18 +330,19 @@ TEST_CASE("a pitch wrapped in praise is still sales") {
 }
 
 TEST_CASE("a short call request with a pitch is sales") {
-  const auto r = classify(make_invitation(
-      "Hi Helga, do you have 15 minutes next Tuesday? We help energy firms cut their AWS bill in half.",
-      "Founder at CloudCut"));
+  const auto r =
+      classify(make_invitation("Hi Helga, do you have 15 minutes next Tuesday? We help energy "
+                               "firms cut their AWS bill in half.",
+                               "Founder at CloudCut"));
   CHECK(r.category == category::sales);
   CHECK_THAT(chosen_evidence(r), Contains("15 minutes"));
 }
 
 TEST_CASE("saying it is not a pitch weakens sales evidence") {
-  const auto r = classify(make_invitation(
-      "Not a pitch: I loved your post on on-call rotations and wondered how you measured burnout on the team?",
-      "Account Executive at PagerTool"));
-  CHECK(r.category == category::personal);
+  CHECK(category_of("Not a pitch: I loved your post on on-call rotations and wondered how you "
+                    "measured burnout on "
+                    "the team?",
+                    "Account Executive at PagerTool") == category::personal);
 }
 
 TEST_CASE("spans count UTF-16 code units with emoji before the evidence") {
@@ -346,7 +380,8 @@ TEST_CASE("a policy's own rules and weights change the scores") {
     CHECK(reason_of(r, "custom.swap").text == "Talks of token swaps");
   }
   SECTION("a weight of 0 turns a pack rule off") {
-    const auto e = vouch::test::make_engine(R"({"rule_weights": {"romance.flirt": 0, "romance.beautiful": 0}})");
+    const auto e = vouch::test::make_engine(
+        R"({"rule_weights": {"romance.flirt": 0, "romance.beautiful": 0}})");
     const auto r = e.classify(make_invitation("Hi gorgeous, are you single?"));
     CHECK(r.category != category::romance);
     CHECK_FALSE(has_rule(r, "romance.flirt"));
@@ -354,7 +389,8 @@ TEST_CASE("a policy's own rules and weights change the scores") {
 }
 
 TEST_CASE("classification is deterministic") {
-  const auto inv = make_invitation("Hi Helga, we help platform teams cut cloud costs. Quick demo next week?");
+  const auto inv =
+      make_invitation("Hi Helga, we help platform teams cut cloud costs. Quick demo next week?");
   const auto a = helga_engine().classify(inv);
   const auto b = helga_engine().classify(inv);
   CHECK(vouch::result_to_json(a) == vouch::result_to_json(b));

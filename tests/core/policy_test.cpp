@@ -36,7 +36,8 @@ void check_errors(const std::vector<policy_error_case>& cases) {
 }
 
 const std::string categories_list =
-    "expected one of known, personal, generic, networker, sales, recruiter, job_seeker, romance, scam";
+    "expected one of known, personal, generic, networker, sales, recruiter, job_seeker, romance, "
+    "scam";
 
 }  // namespace
 
@@ -61,9 +62,10 @@ TEST_CASE("null fields count as absent") {
 }
 
 TEST_CASE("the first name is derived from the name when not given") {
-  CHECK(vouch::test::parse_policy_text(R"({"me": {"name": "Dr. Helga Sørensen, PhD"}})").me.first_name == "Helga");
-  CHECK(vouch::test::parse_policy_text(R"({"me": {"name": "Helga Sørensen", "first_name": "Hel"}})").me.first_name ==
-        "Hel");
+  CHECK(vouch::test::parse_policy_text(R"({"me": {"name": "Dr. Helga Sørensen, PhD"}})")
+            .me.first_name == "Helga");
+  CHECK(vouch::test::parse_policy_text(R"({"me": {"name": "Helga Sørensen", "first_name": "Hel"}})")
+            .me.first_name == "Hel");
 }
 
 TEST_CASE("every mode is read") {
@@ -77,7 +79,8 @@ TEST_CASE("every mode is read") {
 TEST_CASE("the note limit comes from note_limit, else from premium") {
   CHECK(vouch::test::parse_policy_text(R"({"premium": true})").note_limit == 300);
   CHECK(vouch::test::parse_policy_text(R"({"premium": false})").note_limit == 200);
-  CHECK(vouch::test::parse_policy_text(R"({"premium": true, "note_limit": 250})").note_limit == 250);
+  CHECK(vouch::test::parse_policy_text(R"({"premium": true, "note_limit": 250})").note_limit ==
+        250);
   CHECK(vouch::test::parse_policy_text(R"({"note_limit": 60})").note_limit == 60);
 }
 
@@ -123,7 +126,8 @@ TEST_CASE("validating a policy returns it with the defaults filled in") {
   CHECK(j["me"]["first_name"] == "Helga");
   CHECK(j["mode"] == "balanced");
   CHECK(j["note_limit"] == 200);
-  CHECK(json::parse(vouch::default_policy_json()) == json::parse(vouch::validate_policy_json("{}").text));
+  CHECK(json::parse(vouch::default_policy_json()) ==
+        json::parse(vouch::validate_policy_json("{}").text));
 }
 
 TEST_CASE("a policy that is not JSON is an error") {
@@ -136,7 +140,8 @@ TEST_CASE("policy errors in me name the field") {
   check_errors({
       {"not an object", "[]", "policy: expected a JSON object, got a list"},
       {"me not an object", R"({"me": "Helga"})", "policy.me: expected an object, got a string"},
-      {"a name that is not a string", R"({"me": {"name": 42}})", "policy.me.name: expected a string, got a number"},
+      {"a name that is not a string", R"({"me": {"name": 42}})",
+       "policy.me.name: expected a string, got a number"},
       {"a first name that is not a string", R"({"me": {"first_name": ["H"]}})",
        "policy.me.first_name: expected a string, got a list"},
       {"a headline that is not a string", R"({"me": {"headline": true}})",
@@ -150,7 +155,8 @@ TEST_CASE("policy errors in me name the field") {
       {"a group that is not a string", R"({"me": {"groups": [null]}})",
        "policy.me.groups[0]: expected a string, got null"},
       {"a work e-mail without an @", R"({"me": {"work_email": "helga.example.com"}})",
-       "policy.me.work_email: expected an e-mail address such as name@example.com, got \"helga.example.com\""},
+       "policy.me.work_email: expected an e-mail address such as name@example.com, got "
+       "\"helga.example.com\""},
       {"a follow address that is not a string", R"({"me": {"follow_url": 1}})",
        "policy.me.follow_url: expected a string, got a number"},
   });
@@ -181,10 +187,12 @@ TEST_CASE("policy errors in the settings name the field") {
 
 TEST_CASE("policy errors in custom rules name the field") {
   check_errors({
-      {"rules that are not a list", R"({"rules": {"id": "x"}})", "policy.rules: expected a list of rules, got an object"},
+      {"rules that are not a list", R"({"rules": {"id": "x"}})",
+       "policy.rules: expected a list of rules, got an object"},
       {"a rule that is not an object", R"({"rules": ["token swap"]})",
        "policy.rules[0]: expected a rule object, got a string"},
-      {"an id that is not a string", R"({"rules": [{"id": 3, "category": "scam", "phrases": ["a"]}]})",
+      {"an id that is not a string",
+       R"({"rules": [{"id": 3, "category": "scam", "phrases": ["a"]}]})",
        "policy.rules[0].id: expected a string, got a number"},
       {"a rule without an id", R"({"rules": [{"category": "scam", "phrases": ["token swap"]}]})",
        "policy.rules[0].id: missing: every rule needs an id"},
@@ -193,18 +201,22 @@ TEST_CASE("policy errors in custom rules name the field") {
        "policy.rules[1].id: duplicate rule id \"x\""},
       {"an unknown category", R"({"rules": [{"id": "x", "category": "spam", "phrases": ["a b"]}]})",
        "policy.rules[0].category: " + categories_list + "; got \"spam\""},
-      {"a weight out of range", R"({"rules": [{"id": "x", "category": "scam", "weight": 25, "phrases": ["a b"]}]})",
+      {"a weight out of range",
+       R"({"rules": [{"id": "x", "category": "scam", "weight": 25, "phrases": ["a b"]}]})",
        "policy.rules[0].weight: expected a number from -20 to 20"},
       {"a weight that is not a number",
        R"({"rules": [{"id": "x", "category": "scam", "weight": "big", "phrases": ["a b"]}]})",
        "policy.rules[0].weight: expected a number, got a string"},
       {"no phrases", R"({"rules": [{"id": "x", "category": "scam", "phrases": []}]})",
        "policy.rules[0].phrases: expected at least one phrase"},
-      {"a phrase that is not a string", R"({"rules": [{"id": "x", "category": "scam", "phrases": [1]}]})",
+      {"a phrase that is not a string",
+       R"({"rules": [{"id": "x", "category": "scam", "phrases": [1]}]})",
        "policy.rules[0].phrases[0]: expected a string, got a number"},
-      {"an empty phrase", R"({"rules": [{"id": "x", "category": "scam", "phrases": ["a b", "  "]}]})",
+      {"an empty phrase",
+       R"({"rules": [{"id": "x", "category": "scam", "phrases": ["a b", "  "]}]})",
        "policy.rules[0].phrases[1]: a phrase must not be empty"},
-      {"a text that is not a string", R"({"rules": [{"id": "x", "category": "scam", "text": 1, "phrases": ["a"]}]})",
+      {"a text that is not a string",
+       R"({"rules": [{"id": "x", "category": "scam", "text": 1, "phrases": ["a"]}]})",
        "policy.rules[0].text: expected a string, got a number"},
   });
 }

@@ -42,12 +42,13 @@ const vouch::policy& full_policy() {
 }
 
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
-  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
 }
 
 /// The pack's templates for a language and situation, filled in as a reader would expect.
-std::vector<std::string> filled_templates(const std::string& lang, const std::string& key, const std::string& name,
-                                          const vouch::policy& p) {
+std::vector<std::string> filled_templates(const std::string& lang, const std::string& key,
+                                          const std::string& name, const vouch::policy& p) {
   std::vector<std::string> out;
   for (const auto& t : vouch::detail::default_pack_json()["replies"]["templates"][lang][key]) {
     std::string s = t.get<std::string>();
@@ -63,9 +64,10 @@ bool contains(const std::vector<std::string>& list, const std::string& s) {
   return std::find(list.begin(), list.end(), s) != list.end();
 }
 
-/// Checks every variant: a template of `key` in `lang`, then a sign-off of `lang` and the signature.
-void check_variants(const std::vector<std::string>& variants, const std::string& lang, const std::string& key,
-                    const std::string& name, const vouch::policy& p) {
+/// Checks every variant: a template of `key` in `lang`, then a sign-off of `lang` and the
+/// signature.
+void check_variants(const std::vector<std::string>& variants, const std::string& lang,
+                    const std::string& key, const std::string& name, const vouch::policy& p) {
   INFO("language " << lang << ", situation " << key);
   REQUIRE(variants.size() >= 3);
   CHECK(std::set<std::string>(variants.begin(), variants.end()).size() == variants.size());
@@ -106,7 +108,8 @@ const std::vector<situation> ask_situations{{category::generic, verdict::ask, "a
 TEST_CASE("ask replies in every language are filled and named and signed") {
   for (const auto& lang : vouch::supported_languages()) {
     for (const auto& s : ask_situations) {
-      const auto variants = draft_replies(pack(), full_policy(), {s.cat, s.v, lang, "Rafael", "inv-1\nRafael Costa"});
+      const auto variants =
+          draft_replies(pack(), full_policy(), {s.cat, s.v, lang, "Rafael", "inv-1\nRafael Costa"});
       check_variants(variants, lang, s.key, "Rafael", full_policy());
     }
   }
@@ -117,12 +120,14 @@ TEST_CASE("a seller is pointed to the work e-mail, else to the follow address") 
   const auto follow_only = policy_with("", "https://www.linkedin.com/in/helga-example/");
   const auto neither = policy_with("", "");
   for (const auto& lang : vouch::supported_languages()) {
-    const reply_request req{category::sales, verdict::decline, lang, "Rafael", "inv-2\nRafael Costa"};
+    const reply_request req{category::sales, verdict::decline, lang, "Rafael",
+                            "inv-2\nRafael Costa"};
     SECTION("work e-mail in " + lang) {
       const auto variants = draft_replies(pack(), full_policy(), req);
       check_variants(variants, lang, "decline.sales.email", "Rafael", full_policy());
       for (const auto& v : variants) CHECK(v.find("helga@globex.example.com") != std::string::npos);
-      check_variants(draft_replies(pack(), email_only, req), lang, "decline.sales.email", "Rafael", email_only);
+      check_variants(draft_replies(pack(), email_only, req), lang, "decline.sales.email", "Rafael",
+                     email_only);
     }
     SECTION("follow address in " + lang) {
       const auto variants = draft_replies(pack(), follow_only, req);
@@ -137,28 +142,35 @@ TEST_CASE("a seller is pointed to the work e-mail, else to the follow address") 
 }
 
 TEST_CASE("a decline for another category uses the general decline templates") {
-  check_variants(draft_replies(pack(), full_policy(), {category::generic, verdict::decline, "it", "Rafael", "s"}),
+  check_variants(draft_replies(pack(), full_policy(),
+                               {category::generic, verdict::decline, "it", "Rafael", "s"}),
                  "it", "decline", "Rafael", full_policy());
 }
 
 TEST_CASE("accept and ignore get no reply") {
-  CHECK(draft_replies(pack(), full_policy(), {category::known, verdict::accept, "en", "Rafael", "s"}).empty());
-  CHECK(draft_replies(pack(), full_policy(), {category::scam, verdict::ignore, "en", "Rafael", "s"}).empty());
+  CHECK(
+      draft_replies(pack(), full_policy(), {category::known, verdict::accept, "en", "Rafael", "s"})
+          .empty());
+  CHECK(draft_replies(pack(), full_policy(), {category::scam, verdict::ignore, "en", "Rafael", "s"})
+            .empty());
 }
 
 TEST_CASE("a language without templates falls back to English") {
-  check_variants(draft_replies(pack(), full_policy(), {category::generic, verdict::ask, "sv", "Rafael", "s"}), "en",
-                 "ask.generic", "Rafael", full_policy());
+  check_variants(
+      draft_replies(pack(), full_policy(), {category::generic, verdict::ask, "sv", "Rafael", "s"}),
+      "en", "ask.generic", "Rafael", full_policy());
 }
 
 TEST_CASE("the policy's signature replaces the first name") {
   const auto signed_policy = policy_with("helga@globex.example.com", "", "Helga S. | Globex");
-  const auto variants = draft_replies(pack(), signed_policy, {category::networker, verdict::ask, "de", "Rafael", "s"});
+  const auto variants = draft_replies(pack(), signed_policy,
+                                      {category::networker, verdict::ask, "de", "Rafael", "s"});
   check_variants(variants, "de", "ask.networker", "Rafael", signed_policy);
   SECTION("no signature and no first name: no sign-off at all") {
     auto anonymous = policy_with("", "");
     anonymous.me.first_name.clear();
-    const auto bare = draft_replies(pack(), anonymous, {category::networker, verdict::ask, "de", "Rafael", "s"});
+    const auto bare =
+        draft_replies(pack(), anonymous, {category::networker, verdict::ask, "de", "Rafael", "s"});
     const auto templates = filled_templates("de", "ask.networker", "Rafael", anonymous);
     for (const auto& v : bare) CHECK(contains(templates, v));
   }
@@ -166,7 +178,8 @@ TEST_CASE("the policy's signature replaces the first name") {
 
 TEST_CASE("a sender without a usable first name is greeted without a gap") {
   for (const auto& lang : vouch::supported_languages()) {
-    for (const auto& v : draft_replies(pack(), full_policy(), {category::generic, verdict::ask, lang, "", "s"})) {
+    for (const auto& v :
+         draft_replies(pack(), full_policy(), {category::generic, verdict::ask, lang, "", "s"})) {
       INFO(v);
       CHECK(v.find('{') == std::string::npos);
       CHECK(v.find(" ,") == std::string::npos);
@@ -183,7 +196,9 @@ TEST_CASE("the variant is chosen deterministically per invitation") {
         draft_replies(pack(), full_policy(), request("inv-9\nRafael Costa")));
   std::set<std::string> firsts;
   for (int i = 0; i < 24; ++i)
-    firsts.insert(draft_replies(pack(), full_policy(), request("inv-" + std::to_string(i) + "\nRafael Costa")).front());
+    firsts.insert(
+        draft_replies(pack(), full_policy(), request("inv-" + std::to_string(i) + "\nRafael Costa"))
+            .front());
   CHECK(firsts.size() >= 3);
 }
 
@@ -196,23 +211,30 @@ struct language_note {
 };
 
 const std::vector<language_note> notes_by_language{
-    {"en", "Hi Helga, I'm building my network with energy engineers, the bigger the network the better.",
-     "Hi Helga, our platform cuts cloud bills by a third. Would you be interested in a free trial?"},
+    {"en",
+     "Hi Helga, I'm building my network with energy engineers, the bigger the network the better.",
+     "Hi Helga, our platform cuts cloud bills by a third. Would you be interested in a free "
+     "trial?"},
     {"fr", "Bonjour Helga, je souhaite agrandir mon réseau avec des ingénieurs de l'énergie.",
-     "Bonjour Helga, notre plateforme réduit vos factures cloud. Seriez-vous intéressée par un essai gratuit ?"},
+     "Bonjour Helga, notre plateforme réduit vos factures cloud. Seriez-vous intéressée par un "
+     "essai gratuit ?"},
     {"de", "Hallo Helga, ich möchte mein Netzwerk erweitern und mich mit Ihnen vernetzen.",
      "Hallo Helga, unsere Plattform senkt Ihre Cloud-Kosten. Hätten Sie Interesse an einer Demo?"},
     {"es", "Hola Helga, quiero hacer crecer mi red con profesionales como tú.",
-     "Hola Helga, nuestra plataforma reduce tus costes de nube. ¿Te interesaría una prueba gratuita?"},
+     "Hola Helga, nuestra plataforma reduce tus costes de nube. ¿Te interesaría una prueba "
+     "gratuita?"},
     {"pt", "Olá Helga, quero expandir minha rede com profissionais da energia.",
-     "Olá Helga, a nossa plataforma reduz os seus custos de nuvem. Teria interesse numa demonstração?"},
+     "Olá Helga, a nossa plataforma reduz os seus custos de nuvem. Teria interesse numa "
+     "demonstração?"},
     {"it", "Ciao Helga, voglio ampliare la mia rete con professionisti del settore.",
-     "Ciao Helga, la nostra piattaforma riduce i costi del cloud. Saresti interessata a una prova gratuita?"},
+     "Ciao Helga, la nostra piattaforma riduce i costi del cloud. Saresti interessata a una prova "
+     "gratuita?"},
     {"nl", "Hoi Helga, ik wil mijn netwerk uitbreiden met mensen uit de energiesector.",
      "Hallo Helga, ons platform verlaagt je cloudkosten. Heb je interesse in een gratis proef?"},
 };
 
-void check_engine_reply(const std::string& note, const std::string& lang, verdict expected, const std::string& key) {
+void check_engine_reply(const std::string& note, const std::string& lang, verdict expected,
+                        const std::string& key) {
   const auto inv = vouch::test::make_invitation(note, "", "Dr. Rafael Costa, PhD");
   const auto r = vouch::test::helga_engine().classify(inv);
   INFO(note);
@@ -228,7 +250,9 @@ void check_engine_reply(const std::string& note, const std::string& lang, verdic
 
 TEST_CASE("the engine's reply follows the language of the note") {
   for (const auto& n : notes_by_language) {
-    SECTION("ask in " + n.lang) { check_engine_reply(n.ask_note, n.lang, verdict::ask, "ask.networker"); }
+    SECTION("ask in " + n.lang) {
+      check_engine_reply(n.ask_note, n.lang, verdict::ask, "ask.networker");
+    }
     SECTION("decline in " + n.lang) {
       check_engine_reply(n.decline_note, n.lang, verdict::decline, "decline.sales.email");
     }

@@ -2,12 +2,12 @@
 // validation error names the field at fault.
 #include "rule_pack.hpp"
 
-#include "vouch/policy.hpp"
-
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
+
+#include "vouch/policy.hpp"
 
 using nlohmann::json;
 using vouch::detail::load_rule_pack;
@@ -126,9 +126,9 @@ TEST_CASE("the compiled-in pack loads and has every part the engine needs") {
       const auto* replies = pack.reply_language_for(lang);
       REQUIRE(replies != nullptr);
       CHECK_FALSE(replies->signoffs.empty());
-      for (const char* key : {"ask", "decline", "ask.generic", "ask.networker", "ask.recruiter",
-                              "ask.job_seeker", "decline.sales", "decline.sales.email",
-                              "decline.sales.follow"}) {
+      for (const char* key :
+           {"ask", "decline", "ask.generic", "ask.networker", "ask.recruiter", "ask.job_seeker",
+            "decline.sales", "decline.sales.email", "decline.sales.follow"}) {
         INFO(key);
         REQUIRE(replies->find(key) != nullptr);
         CHECK(replies->find(key)->size() >= 3);
@@ -166,19 +166,23 @@ TEST_CASE("pack errors in the classify section name the field") {
       {"classify is not an object", "/classify", 3, "pack.classify: expected an object"},
       {"a threshold that is not a number", "/classify/thresholds/decide", "high",
        "pack.classify.thresholds.decide: expected a number, got a string"},
-      {"no rules", "/classify/rules", erase_marker, "pack.classify.rules: expected a list of rules"},
+      {"no rules", "/classify/rules", erase_marker,
+       "pack.classify.rules: expected a list of rules"},
       {"a rule that is not an object", "/classify/rules/0", "buy now",
        "pack.classify.rules[0]: expected a rule object"},
       {"an id that is not a string", "/classify/rules/0/id", 7,
        "pack.classify.rules[0].id: expected a string, got a number"},
-      {"a rule without an id", "/classify/rules/0/id", erase_marker, "pack.classify.rules[0].id: missing"},
+      {"a rule without an id", "/classify/rules/0/id", erase_marker,
+       "pack.classify.rules[0].id: missing"},
       {"two rules with one id", "/classify/rules/1", minimal_pack()["classify"]["rules"][0],
        "pack.classify.rules[1].id: duplicate rule id \"sales.test\""},
       {"an unknown category", "/classify/rules/0/category", "spam",
        "pack.classify.rules[0].category: unknown category \"spam\""},
       {"an unknown place to match", "/classify/rules/0/where", "footer",
        "pack.classify.rules[0].where: expected \"message\" or \"headline\", got \"footer\""},
-      {"an unknown flag", "/classify/rules/0/flags", {"loud"},
+      {"an unknown flag",
+       "/classify/rules/0/flags",
+       {"loud"},
        "pack.classify.rules[0].flags: unknown flag \"loud\""},
       {"a rule without a reason text", "/classify/rules/0/text", erase_marker,
        "pack.classify.rules[0].text: missing: every rule needs a reason to show"},
@@ -194,13 +198,17 @@ TEST_CASE("pack errors in the classify section name the field") {
        "pack.classify.default_invites.en: expected a list of strings, got a string"},
       {"greetings that are not a list", "/classify/greetings", 5,
        "pack.classify.greetings: expected a list of strings, got a number"},
-      {"a language word that is not a string", "/classify/languages/en", {1},
+      {"a language word that is not a string",
+       "/classify/languages/en",
+       {1},
        "pack.classify.languages.en[0]: expected a string, got a number"},
       {"brands that are not a list", "/classify/brands", "acme",
        "pack.classify.brands: expected a list of strings, got a string"},
       {"official domains that are not a list", "/classify/official_domains", true,
        "pack.classify.official_domains: expected a list of strings, got true/false"},
-      {"URL words that are not strings", "/classify/url_words", {json::object()},
+      {"URL words that are not strings",
+       "/classify/url_words",
+       {json::object()},
        "pack.classify.url_words[0]: expected a string, got an object"},
       {"shorteners that are not a list", "/classify/shorteners", json::object(),
        "pack.classify.shorteners: expected a list of strings, got an object"},
@@ -215,7 +223,9 @@ TEST_CASE("pack errors in the replies section name the field") {
        "pack.replies.templates: expected an object of languages"},
       {"no signoffs", "/replies/signoffs", erase_marker,
        "pack.replies.signoffs: expected an object of languages"},
-      {"no English templates", "/replies/templates", {{"fr", fr_templates}},
+      {"no English templates",
+       "/replies/templates",
+       {{"fr", fr_templates}},
        "pack.replies.templates.en: missing: English is the fallback"},
       {"a language that is not an object", "/replies/templates/fr", "Bonjour",
        "pack.replies.templates.fr: expected an object of situations"},
@@ -229,7 +239,9 @@ TEST_CASE("pack errors in the replies section name the field") {
        "pack.replies.templates.en.ask[0]: expected a string"},
       {"an unknown placeholder", "/replies/templates/en/ask/1", "Hej {navn}",
        "pack.replies.templates.en.ask[1]: unknown placeholder {navn}"},
-      {"an unclosed placeholder", "/replies/templates/en/decline", {"Hi {first_name"},
+      {"an unclosed placeholder",
+       "/replies/templates/en/decline",
+       {"Hi {first_name"},
        "pack.replies.templates.en.decline[0]: unknown placeholder {}"},
   });
 }

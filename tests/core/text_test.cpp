@@ -119,27 +119,36 @@ TEST_CASE("punctuation and apostrophes and markup are word breaks and not conten
       {"apostrophes join contractions", "I'd say DON’T", " id say dont "},
       {"markup is text", "<b>Hi</b> &amp; you", " b hi b amp you "},
       {"line breaks and tabs", "one\ntwo\tthree\r\n", " one two three "},
-      {"invalid UTF-8 is a break", std::string("abc\xFF" "def"), " abc def "},
+      {"invalid UTF-8 is a break",
+       std::string("abc\xFF"
+                   "def"),
+       " abc def "},
       {"empty text", "", " "},
   });
 }
 
-TEST_CASE("URLs and e-mail addresses and phones and money and percentages and handles become tokens") {
+TEST_CASE(
+    "URLs and e-mail addresses and phones and money and percentages and handles become tokens") {
   check_entities({
-      {"a URL with a scheme", "visit https://bit.ly/abc, now", entity_kind::url, "https://bit.ly/abc",
-       " visit zurl now "},
-      {"a www host", "see www.example.org today", entity_kind::url, "www.example.org", " see zurl today "},
+      {"a URL with a scheme", "visit https://bit.ly/abc, now", entity_kind::url,
+       "https://bit.ly/abc", " visit zurl now "},
+      {"a www host", "see www.example.org today", entity_kind::url, "www.example.org",
+       " see zurl today "},
       {"a bare host with a path", "go to example.io/path now", entity_kind::url, "example.io/path",
        " go to zurl now "},
       {"an e-mail address", "write to jo.doe@mail.com today", entity_kind::email, "jo.doe@mail.com",
        " write to zemail today "},
-      {"an international phone number", "call +44 7700 900123", entity_kind::phone, "+44 7700 900123",
-       " call zphone "},
-      {"a dashed phone number", "ring 555-123-4567", entity_kind::phone, "555-123-4567", " ring zphone "},
-      {"dollars before the number", "pay $1,200 now", entity_kind::money, "$1,200", " pay zmoney now "},
+      {"an international phone number", "call +44 7700 900123", entity_kind::phone,
+       "+44 7700 900123", " call zphone "},
+      {"a dashed phone number", "ring 555-123-4567", entity_kind::phone, "555-123-4567",
+       " ring zphone "},
+      {"dollars before the number", "pay $1,200 now", entity_kind::money, "$1,200",
+       " pay zmoney now "},
       {"the euro sign", "only €500 weekly", entity_kind::money, "€500", " only zmoney weekly "},
-      {"a currency sign after the number", "get 2,500$ now", entity_kind::money, "2,500$", " get zmoney now "},
-      {"a currency code after the number", "earn 900 EUR", entity_kind::money, "900 EUR", " earn zmoney "},
+      {"a currency sign after the number", "get 2,500$ now", entity_kind::money, "2,500$",
+       " get zmoney now "},
+      {"a currency code after the number", "earn 900 EUR", entity_kind::money, "900 EUR",
+       " earn zmoney "},
       {"thousands of dollars", "only $5k today", entity_kind::money, "$5k", " only zmoney today "},
       {"a percent sign", "save 25% today", entity_kind::percent, "25%", " save zpct today "},
       {"a spaced percent sign", "50 % returns", entity_kind::percent, "50 %", " zpct returns "},
@@ -157,7 +166,8 @@ TEST_CASE("spans point at the original text in UTF-16 code units") {
     CHECK(f.original_span(at, at + 9) == std::make_pair(5u, 12u));
   }
   SECTION("a zero-width-joiner emoji sequence before the evidence") {
-    CHECK(original_of("Ünïcödé 👩‍💻 we worked together", " we worked together ") == "we worked together");
+    CHECK(original_of("Ünïcödé 👩‍💻 we worked together", " we worked together ") ==
+          "we worked together");
   }
   SECTION("mathematical letters are two code units each") {
     const auto f = fold("𝗕𝗨𝗬 now");
@@ -182,7 +192,9 @@ TEST_CASE("spans point at the original text in UTF-16 code units") {
     CHECK(f.entities[0].end16 == 19);
     CHECK(original_of(input, " zemail ") == "jo@mail.com");
   }
-  SECTION("a span of spaces only is empty") { CHECK(fold("a  b").original_span(2, 3) == std::make_pair(0u, 0u)); }
+  SECTION("a span of spaces only is empty") {
+    CHECK(fold("a  b").original_span(2, 3) == std::make_pair(0u, 0u));
+  }
 }
 
 TEST_CASE("the original's length is counted as JavaScript counts it") {

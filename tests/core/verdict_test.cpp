@@ -37,7 +37,8 @@ bool repeatable(category c) {
 }
 
 std::string policy_in(mode m) {
-  return std::string(R"({"me": {"name": "Helga Sørensen"}, "mode": ")") + vouch::mode_name(m) + "\"}";
+  return std::string(R"({"me": {"name": "Helga Sørensen"}, "mode": ")") + vouch::mode_name(m) +
+         "\"}";
 }
 
 }  // namespace
@@ -61,7 +62,8 @@ TEST_CASE("a repeat requester who is generic or networker or recruiter or job se
       for (int prior : {1, 2, 7}) {
         INFO(vouch::category_name(row.cat) << " in " << vouch::mode_name(m) << " after " << prior);
         const verdict first_time = verdict_for(row.cat, m, 0);
-        CHECK(verdict_for(row.cat, m, prior) == (repeatable(row.cat) ? verdict::ignore : first_time));
+        CHECK(verdict_for(row.cat, m, prior) ==
+              (repeatable(row.cat) ? verdict::ignore : first_time));
       }
     }
   }
@@ -76,7 +78,8 @@ TEST_CASE("verdict names are the contract's") {
 
 TEST_CASE("the engine applies the mode to a generic invitation") {
   const auto inv = vouch::test::make_invitation("");
-  CHECK(vouch::test::make_engine(policy_in(mode::quality)).classify(inv).verdict == verdict::ignore);
+  CHECK(vouch::test::make_engine(policy_in(mode::quality)).classify(inv).verdict ==
+        verdict::ignore);
   CHECK(vouch::test::make_engine(policy_in(mode::balanced)).classify(inv).verdict == verdict::ask);
   CHECK(vouch::test::make_engine(policy_in(mode::open)).classify(inv).verdict == verdict::accept);
 }
@@ -90,16 +93,19 @@ TEST_CASE("the engine ignores a repeat requester and says why first") {
   CHECK(r.reply.empty());
   REQUIRE_FALSE(r.reasons.empty());
   CHECK(r.reasons.front().rule == "policy.repeat_invitation");
-  CHECK(r.reasons.front().text == "Invited you before and was not accepted (2 earlier invitations)");
+  CHECK(r.reasons.front().text ==
+        "Invited you before and was not accepted (2 earlier invitations)");
   CHECK_FALSE(r.reasons.front().span);
   SECTION("one earlier invitation is singular") {
     const auto once = open.classify(vouch::test::make_invitation("", "Engineer", "Ole Berg", 1));
-    CHECK(once.reasons.front().text == "Invited you before and was not accepted (1 earlier invitation)");
+    CHECK(once.reasons.front().text ==
+          "Invited you before and was not accepted (1 earlier invitation)");
   }
   SECTION("a recruiter who asks again is ignored too") {
-    const auto again = vouch::test::helga_engine().classify(vouch::test::make_invitation(
-        "Hi Helga, I'm recruiting for a Staff SRE role at a wind-energy scale-up. Open to a confidential chat?",
-        "Technical Recruiter", "Ole Berg", 1));
+    const auto again = vouch::test::helga_engine().classify(
+        vouch::test::make_invitation("Hi Helga, I'm recruiting for a Staff SRE role at a "
+                                     "wind-energy scale-up. Open to a confidential chat?",
+                                     "Technical Recruiter", "Ole Berg", 1));
     CHECK(again.category == category::recruiter);
     CHECK(again.verdict == verdict::ignore);
   }
@@ -108,22 +114,25 @@ TEST_CASE("the engine ignores a repeat requester and says why first") {
 TEST_CASE("earlier invitations do not change the verdict for other categories") {
   const auto& e = vouch::test::helga_engine();
   SECTION("a former colleague is still accepted") {
-    const auto r = e.classify(vouch::test::make_invitation(
-        "Helga, we worked together on the Maersk terminal project in Aarhus. Good to find you here!", "",
-        "Ole Berg", 3));
+    const auto r =
+        e.classify(vouch::test::make_invitation("Helga, we worked together on the Maersk terminal "
+                                                "project in Aarhus. Good to find you here!",
+                                                "", "Ole Berg", 3));
     CHECK(r.category == category::known);
     CHECK(r.verdict == verdict::accept);
     CHECK_FALSE(vouch::test::has_rule(r, "policy.repeat_invitation"));
   }
   SECTION("a seller is still declined with a reply") {
-    const auto r = e.classify(vouch::test::make_invitation(
-        "Hi Helga, our platform cuts cloud bills by a third. Would you be interested in a free trial?",
-        "Account Executive", "Ole Berg", 2));
+    const auto r =
+        e.classify(vouch::test::make_invitation("Hi Helga, our platform cuts cloud bills by a "
+                                                "third. Would you be interested in a free trial?",
+                                                "Account Executive", "Ole Berg", 2));
     CHECK(r.category == category::sales);
     CHECK(r.verdict == verdict::decline);
     CHECK_FALSE(r.reply.empty());
   }
-  SECTION("a repeat quality-mode generic invitation says nothing about repeats: it is ignored anyway") {
+  SECTION(
+      "a repeat quality-mode generic invitation says nothing about repeats: it is ignored anyway") {
     const auto q = vouch::test::make_engine(policy_in(mode::quality));
     const auto r = q.classify(vouch::test::make_invitation("", "", "Ole Berg", 1));
     CHECK(r.verdict == verdict::ignore);

@@ -1,0 +1,286 @@
+// The `vouch` tool (core/cli/): error records by line with the other lines still processed,
+// messages that name the field, the exit statuses of the contract, and eval/bench/validate-policy.
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using Catch::Matchers::Contains;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct run_result {
+  int status = -1;
+  std::string out, err;
+  std::vector<std::string> lines;  ///< standard output, a line each
+};
+
+/// A scratch folder for one test, removed afterwards.
+struct scratch {
+  fs::path dir;
+  scratch() {
+    static int counter = 0;
+    dir = fs::temp_directory_path() /
+          ("vouch_cli_test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter));
+    fs::create_directories(dir);
+  }
+  ~scratch() {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(dir / name, std::ios::binary) << text;
+    return (dir / name).string();
+  }
+  std::string read(const std::string& name) const {
+    std::ifstream in(dir / name, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+  /// Runs the tool with `args` (already quoted where needed), standard input from `stdin_file`.
+  run_result run(const std::string& args, const std::string& stdin_file = "/dev/null") const {
+    const std::string cmd = std::string("'") + VOUCH_TOOL + "' " + args + " < '" + stdin_file +
+                            "' > '" + (dir / "out").string() + "' 2> '" + (dir / "err").string() +
+                            "'";
+    const int raw = std::system(cmd.c_str());
+    run_result r;
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    r.out = read("out");
+    r.err = read("err");
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) r.lines.push_back(line);
+    return r;
+  }
+};
+
+/// The run failed with `status` and said `message` on standard error.
+void check_failure(const run_result& r, int status, const std::string& message) {
+  CHECK(r.status == status);
+  CHECK_THAT(r.err, Contains(message));
+}
+
+const char* policy_text =
+    R"({"me": {"name": "Helga Sørensen", "companies": ["A.P. Moller - Maersk"],
+  "work_email": "helga@globex.example.com"}, "mode": "balanced"})";
+
+const std::string good_known =
+    R"({"id": "a", "sender": {"name": "Ole Berg"}, "message": "We worked together at Maersk in 2014."})";
+const std::string good_sales =
+    R"({"id": "b", "sender": {"name": "Mia Holt", "headline": "Account Executive"}, "message": "Our platform cuts cloud bills. Free trial this week?"})";
+
+}  // namespace
+
+TEST_CASE("classify writes one result a line in input order") {
+  scratch s;
+  const auto pol = s.write("policy.json", policy_text);
+  const auto in = s.write("in.jsonl", good_known + "\n" + good_sales + "\n");
+  const auto r = s.run("classify --policy '" + pol + "' '" + in + "'");
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  REQUIRE(r.lines.size() == 2);
+  CHECK(json::parse(r.lines[0])["id"] == "a");
+  CHECK(json::parse(r.lines[0])["category"] == "known");
+  CHECK(json::parse(r.lines[1])["id"] == "b");
+  CHECK(json::parse(r.lines[1])["verdict"] == "decline");
+  CHECK_THAT(json::parse(r.lines[1])["reply"].get<std::string>(),
+             Contains("helga@globex.example.com"));
+}
+
+TEST_CASE("classify reads standard input") {
+  scratch s;
+  const auto pol = s.write("policy.json", policy_text);
+  const auto in = s.write("in.jsonl", good_known + "\r\n");
+  const auto r = s.run("classify --policy '" + pol + "' -", in);
+  CHECK(r.status == 0);
+  REQUIRE(r.lines.size() == 1);
+  CHECK(json::parse(r.lines[0])["category"] == "known");
+}
+
+TEST_CASE("a bad line gives an error record on its line and the others are still processed") {
+  scratch s;
+  const auto pol = s.write("policy.json", policy_text);
+  const auto in = s.write("in.jsonl", good_known + "\n{\"id\": \"broken\", \n" + good_sales + "\n");
+  const auto r = s.run("classify --policy '" + pol + "' '" + in + "'");
+  CHECK(r.status == 1);
+  REQUIRE(r.lines.size() == 3);
+  CHECK(json::parse(r.lines[0])["id"] == "a");
+  const json error = json::parse(r.lines[1]);
+  CHECK(error == json{{"line", 2}, {"error", "invitation: not valid JSON"}});
+  CHECK(json::parse(r.lines[2])["id"] == "b");
+  CHECK_THAT(r.err, Contains("line 2: invitation: not valid JSON"));
+}
+
+TEST_CASE("a missing or mistyped field is an error that names it") {
+  struct field_case {
+    std::string line;
+    std::string message;
+  };
+  const std::vector<field_case> cases{
+      {R"({"sender": {"name": "Ole Berg"}})", "id: missing (every invitation needs an id)"},
+      {R"({"id": 5, "sender": {"name": "Ole Berg"}})", "id: expected a string, got a number"},
+      {R"({"id": "x"})", "sender: missing"},
+      {R"({"id": "x", "sender": "Ole"})", "sender: expected an object, got a string"},
+      {R"({"id": "x", "sender": {"headline": "CTO"}})", "sender.name: missing"},
+      {R"({"id": "x", "sender": {"name": ["Ole"]}})", "sender.name: expected a string, got a list"},
+      {R"({"id": "x", "sender": {"name": "Ole", "headline": 3}})",
+       "sender.headline: expected a string, got a number"},
+      {R"({"id": "x", "sender": {"name": "Ole", "mutual_connections": -2}})",
+       "sender.mutual_connections: expected a number of 0 or more, got -2"},
+      {R"({"id": "x", "sender": {"name": "Ole"}, "message": 12})",
+       "message: expected a string, got a number"},
+      {R"({"id": "x", "sender": {"name": "Ole"}, "prior_invitations": "two"})",
+       "prior_invitations: expected a whole number, got a string"},
+      {R"(["not", "an", "object"])", "invitation: expected a JSON object, got a list"},
+  };
+  scratch s;
+  const auto pol = s.write("policy.json", policy_text);
+  std::string input;
+  for (const auto& c : cases) input += c.line + "\n";
+  input += good_known + "\n";
+  const auto r = s.run("classify --policy '" + pol + "' '" + s.write("in.jsonl", input) + "'");
+  CHECK(r.status == 1);
+  REQUIRE(r.lines.size() == cases.size() + 1);
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    INFO(cases[i].line);
+    CHECK(json::parse(r.lines[i]) == json{{"line", i + 1}, {"error", cases[i].message}});
+  }
+  CHECK(json::parse(r.lines.back())["category"] == "known");
+}
+
+TEST_CASE("blank lines are skipped but still counted") {
+  scratch s;
+  const auto pol = s.write("policy.json", policy_text);
+  const auto in = s.write("in.jsonl", "\n" + good_known + "\n   \nnot json\n");
+  const auto r = s.run("classify --policy '" + pol + "' '" + in + "'");
+  CHECK(r.status == 1);
+  REQUIRE(r.lines.size() == 2);
+  CHECK(json::parse(r.lines[1])["line"] == 4);
+}
+
+TEST_CASE("a bad policy stops the tool before any output with status 2") {
+  struct policy_case {
+    const char* what;
+    std::string policy;
+    std::string message;
+  };
+  const std::vector<policy_case> cases{
+      {"an unknown mode", R"({"mode": "strict"})",
+       "policy.mode: expected \"quality\", \"balanced\" or \"open\""},
+      {"not JSON", "{\"mode\": ", "policy: not valid JSON"},
+      {"a bad company", R"({"me": {"companies": [1]}})",
+       "policy.me.companies[0]: expected a string, got a number"},
+  };
+  scratch s;
+  const auto in = s.write("in.jsonl", good_known + "\n");
+  for (const auto& c : cases) {
+    SECTION(c.what) {
+      const auto pol = s.write("policy.json", c.policy);
+      const auto r = s.run("classify --policy '" + pol + "' '" + in + "'");
+      CHECK(r.status == 2);
+      CHECK(r.out.empty());
+      CHECK_THAT(r.err, Contains(c.message));
+      const auto v = s.run("validate-policy '" + pol + "'");
+      CHECK(v.status == 2);
+      CHECK(v.out.empty());
+      CHECK_THAT(v.err, Contains(c.message));
+    }
+  }
+  SECTION("a policy file that does not exist") {
+    const auto r =
+        s.run("classify --policy '" + (s.dir / "nowhere.json").string() + "' '" + in + "'");
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Contains("cannot open file"));
+  }
+  SECTION("no policy at all") {
+    const auto r = s.run("classify '" + in + "'");
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Contains("--policy"));
+  }
+}
+
+TEST_CASE("validate-policy prints the policy with defaults filled in") {
+  scratch s;
+  const auto r = s.run("validate-policy '" + s.write("policy.json", policy_text) + "'");
+  CHECK(r.status == 0);
+  REQUIRE(r.lines.size() == 1);
+  const json j = json::parse(r.lines[0]);
+  CHECK(j["me"]["first_name"] == "Helga");
+  CHECK(j["note_limit"] == 200);
+  CHECK(j["mode"] == "balanced");
+}
+
+TEST_CASE("an unknown command or option is a usage error") {
+  scratch s;
+  CHECK(s.run("frobnicate").status == 2);
+  CHECK(s.run("classify --bogus").status == 2);
+  CHECK(s.run("").status == 2);
+  const auto help = s.run("--help");
+  CHECK(help.status == 0);
+  CHECK_THAT(help.out, Contains("vouch classify --policy"));
+}
+
+TEST_CASE("eval prints a confusion matrix and per-category figures and the misses") {
+  scratch s;
+  const auto pol = s.write("policy.json", policy_text);
+  const std::string labelled =
+      R"({"id": "e1", "sender": {"name": "Ole Berg"}, "message": "We worked together at Maersk in 2014.", "expect": {"category": "known", "verdict": "accept"}})"
+      "\n"
+      R"({"id": "e2", "sender": {"name": "Mia Holt"}, "message": "Our platform cuts cloud bills. Free trial this week?", "expect": {"category": "sales", "verdict": "decline"}})"
+      "\n"
+      R"({"id": "e3", "sender": {"name": "Ida Lund"}, "message": null, "expect": {"category": "scam", "verdict": "ignore"}})"
+      "\n";
+  const auto r = s.run("eval --policy '" + pol + "' '" + s.write("labelled.jsonl", labelled) + "'");
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Contains("confusion matrix"));
+  CHECK_THAT(r.out, Contains("precision"));
+  CHECK_THAT(r.out, Contains("records: 3"));
+  CHECK_THAT(r.out, Contains("category accuracy: 66.7% (2/3)"));
+  CHECK_THAT(r.out, Contains("e3: expected scam/ignore, got generic/ask"));
+  SECTION("a record without expect is an unreadable line") {
+    const auto bad =
+        s.run("eval --policy '" + pol + "' '" + s.write("plain.jsonl", good_known + "\n") + "'");
+    check_failure(bad, 1, "line 1: expect.category: missing or unknown");
+  }
+}
+
+TEST_CASE("bench prints throughput figures") {
+  scratch s;
+  const auto in = s.write("in.jsonl", good_known + "\n" + good_sales + "\n");
+  const auto r = s.run("bench --min 50 '" + in + "'");
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Contains("repeated 25 times: 50 invitations"));
+  CHECK_THAT(r.out, Contains("invitations/s"));
+  CHECK_THAT(r.out, Contains("MB/s"));
+  SECTION("a corpus with no valid invitation is an error") {
+    const auto bad = s.run("bench '" + s.write("bad.jsonl", "nope\n") + "'");
+    check_failure(bad, 2, "no valid invitations");
+  }
+}
+
+TEST_CASE("draft-note writes notes and error records like classify") {
+  scratch s;
+  const auto pol = s.write("policy.json", policy_text);
+  const std::string target =
+      R"({"id": "t1", "target": {"name": "Priya Raman", "headline": "Head of Data"}, "context": {"relation": "worked_together", "where": "Maersk", "when": "2019"}})";
+  const auto r = s.run("draft-note --policy '" + pol + "' '" +
+                       s.write("targets.jsonl", target + "\n{\"id\": \"t2\"}\n") + "'");
+  CHECK(r.status == 1);
+  REQUIRE(r.lines.size() == 2);
+  const json notes = json::parse(r.lines[0]);
+  CHECK(notes["id"] == "t1");
+  CHECK(notes["notes"].size() >= 3);
+  const json error = json::parse(r.lines[1]);
+  CHECK(error["line"] == 2);
+  CHECK_THAT(error["error"].get<std::string>(), Contains("target"));
+}
