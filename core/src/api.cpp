@@ -65,7 +65,7 @@ json_result classify_json(std::string_view invitation_json, std::string_view pol
   if (!j) return {false, j.message()};
   auto inv = parse_invitation(j.value());
   if (!inv) return {false, inv.message()};
-  return {true, result_to_json(e.value()->classify(inv.value())).dump()};
+  return {true, result_to_text(e.value()->classify(inv.value()))};
 }
 
 json_result validate_policy_json(std::string_view policy_json) {

@@ -331,6 +331,19 @@ result engine::classify(const invitation& inv) const {
       else if (kind == detail::k_school && !head_school.found) head_school = {index, b, e, true};
       else if (kind == detail::k_group && !head_group.found) head_group = {index, b, e, true};
     });
+    // An organisation written as its address: "Backend Developer @ allegro.tech".
+    for (const auto& ent : h.entities) {
+      if (ent.kind != entity_kind::url || (head_company.found && head_school.found)) continue;
+      std::string words = " ";
+      for (char ch : url_host(ent.folded)) words += (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ? ch : ' ';
+      words += ' ';
+      c.automaton.scan(words, [&](std::uint32_t id, std::size_t, std::size_t) {
+        const auto kind = id >> 24;
+        const auto index = id & 0xFFFFFF;
+        if (kind == detail::k_company && !head_company.found) head_company = {index, 0, 0, true};
+        else if (kind == detail::k_school && !head_school.found) head_school = {index, 0, 0, true};
+      });
+    }
   }
 
   scored s;
@@ -345,9 +358,19 @@ result engine::classify(const invitation& inv) const {
   };
 
   // Does the note disclaim a pitch ("not a pitch", "no agenda")?
+  // A disclaimer followed by two or more kinds of sales talk is the pitch's disguise, not the truth.
   bool disclaims = false;
-  for (std::size_t i = 0; i < c.feature_base; ++i)
-    if (msg[i].count && c.rules[i].disclaims_pitch) disclaims = true;
+  std::size_t disclaimer = n_rules;
+  int sales_kinds = 0;
+  for (std::size_t i = 0; i < c.feature_base; ++i) {
+    if (!msg[i].count || c.rules[i].headline) continue;
+    if (c.rules[i].disclaims_pitch) { disclaims = true; disclaimer = i; }
+    if (c.rules[i].cat == category::sales && c.rules[i].weight >= 2.5) ++sales_kinds;
+  }
+  if (disclaims && sales_kinds >= 2) {
+    disclaims = false;
+    msg[disclaimer].count = 0;
+  }
 
   // Phrase rules: each rule counts once, a little more for further distinct hits.
   for (std::size_t i = 0; i < c.feature_base; ++i) {
@@ -541,6 +564,15 @@ result engine::classify(const invitation& inv) const {
     for (category k : specific)
       if (S(k) > S(best) + 1e-9) best = k;
     if (S(best) >= pack.decide_threshold && S(best) >= 0.5 * S(category::generic)) chosen = best;
+    // A job ask from someone with a real relationship is still someone you know (contract:
+    // job_seeker is an ask "with no other concrete reason").
+    // Only the note's own words of a relationship count: a shared school in the headline does not.
+    if (chosen == category::job_seeker) {
+      double said = 0;
+      for (const auto& it : s.items)
+        if (it.rule < c.feature_base && c.rules[it.rule].cat == category::known && !c.rules[it.rule].headline) said += it.weight;
+      if (said >= pack.decide_threshold) chosen = category::known;
+    }
   }
 
   // Confidence from the margin over the runner-up, by arithmetic alone (no libm), so the native

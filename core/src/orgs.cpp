@@ -77,6 +77,23 @@ std::vector<std::string> expand_abbreviations(std::vector<std::string> words) {
   return words;
 }
 
+// The short forms people write for long words: "Univ. of Toronto", "Warsaw Univ. of Tech".
+std::vector<std::vector<std::string>> abbreviated_forms(const std::vector<std::string>& words) {
+  static constexpr std::pair<std::string_view, std::string_view> shorter[] = {
+      {"university", "univ"}, {"university", "uni"},   {"technology", "tech"},
+      {"institute", "inst"},  {"international", "intl"}, {"saint", "st"},
+      {"department", "dept"}, {"management", "mgmt"},  {"hospital", "hosp"}};
+  std::vector<std::vector<std::string>> out;
+  for (const auto& [long_form, short_form] : shorter) {
+    if (std::find(words.begin(), words.end(), long_form) == words.end()) continue;
+    auto v = words;
+    for (auto& w : v)
+      if (w == long_form) w = std::string(short_form);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
 std::vector<std::string> strip_suffixes(std::vector<std::string> words) {
   while (!words.empty() && is_legal_or_generic_suffix(words.back())) words.pop_back();
   while (!words.empty() && is_legal_or_generic_suffix(words.front())) words.erase(words.begin());
@@ -137,6 +154,31 @@ std::vector<std::string> org_variants(std::string_view name) {
         contracted.erase(contracted.begin() + static_cast<long>(i) + 1);
         add_variant(out, contracted);
       }
+    for (const auto& shorter : abbreviated_forms(expand_abbreviations(words))) {
+      add_variant(out, shorter);
+      add_variant(out, strip_suffixes(shorter));
+    }
+    // Without the generic words in the middle: "Samsung R&D Institute Poland" → "samsung r d poland";
+    // kept only with two words or more, so "Hamilton Health Sciences" never becomes "hamilton".
+    std::vector<std::string> specific;
+    for (const auto& w : expand_abbreviations(words))
+      if (!is_generic_word(w)) specific.push_back(w);
+    if (specific.size() >= 2) add_variant(out, specific);
+    // "University of Toronto" → "u of t", "uoft".
+    const auto expanded = strip_suffixes(expand_abbreviations(words));
+    if (expanded.size() >= 3 && expanded[0] == "university" && expanded[1] == "of") {
+      const std::string initial(1, expanded[2][0]);
+      add_variant(out, {"u", "of", initial});
+      add_variant(out, {"uof" + initial});
+    }
+    // A distinctive first word and the initials of the rest: "Sunnybrook Health Sciences
+    // Centre" → "sunnybrook hsc".
+    if (expanded.size() >= 3 && !is_generic_word(expanded[0]) && expanded[0].size() >= 4) {
+      std::string rest;
+      for (std::size_t i = 1; i < expanded.size(); ++i)
+        if (!in(expanded[i], {"of", "the", "and", "for", "de", "la", "du", "der", "und", "og"})) rest += expanded[i][0];
+      if (rest.size() >= 2 && rest.size() <= 4) add_variant(out, {expanded[0], rest});
+    }
     // Initials of three or more significant words: "Copenhagen Business School" → "cbs".
     std::string initials;
     std::size_t significant = 0;
@@ -148,6 +190,12 @@ std::vector<std::string> org_variants(std::string_view name) {
     if (significant >= 3 && initials.size() <= 5) add_variant(out, {initials});
   };
   consider(outside);
+  // A word written in capitals is an acronym people use alone: "AGH University of Krakow" → "agh".
+  for (const auto& word : split_words(outside)) {
+    const bool caps = word.size() >= 3 && word.size() <= 6 &&
+                      std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (caps) add_variant(out, split_words(fold_phrase(word)));
+  }
   // Segments: split at " - ", " – ", "|", ",", " / ".
   std::string seg;
   std::vector<std::string> segments;

@@ -57,6 +57,9 @@ class engine {
 
 /// The contract's Result object.
 nlohmann::json result_to_json(const result& r);
+/// The same object as compact JSON text, byte for byte result_to_json(r).dump(), written
+/// directly (classify_json's hot path).
+std::string result_to_text(const result& r);
 
 /// The contract's mapping from category to verdict under a mode, with the repeat-requester rule.
 vouch::verdict verdict_for(vouch::category c, vouch::mode m, int prior_invitations);

@@ -1,0 +1,134 @@
+// The Result object as JSON text, written directly: the same bytes as result_to_json(r).dump()
+// (keys in nlohmann's sorted order, its escapes, its number format), without building a JSON
+// tree first. classify_json is called once per invitation, so this is on the hot path, in
+// the tool and in the wasm module alike.
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "vouch/classify.hpp"
+
+namespace vouch {
+
+namespace {
+
+void put_string(std::string& out, std::string_view s) {
+  static constexpr char hex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t run = 0;  // start of the bytes not yet copied
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out += hex[c >> 4];
+        out += hex[c & 0xF];
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+// Weights and confidences are rounded to hundredths, so two decimals, trailing zeros trimmed
+// down to one, is their shortest round-trip form, as nlohmann prints it ("4.0", "0.92").
+void put_hundredths(std::string& out, double v) {
+  char buf[32];
+  const int n = std::snprintf(buf, sizeof buf, "%.2f", v);
+  std::string_view text(buf, n > 0 ? static_cast<std::size_t>(n) : 0);
+  while (text.size() > 1 && text.back() == '0' && text[text.size() - 2] != '.') text.remove_suffix(1);
+  out += text;
+}
+
+void put_key(std::string& out, std::string_view key) {
+  out += '"';
+  out += key;
+  out += "\":";
+}
+
+}  // namespace
+
+std::string result_to_text(const result& r) {
+  std::string out;
+  std::size_t size = 160 + r.id.size() + r.reply.size();
+  for (const auto& v : r.reply_variants) size += v.size() + 8;
+  for (const auto& rs : r.reasons) size += 80 + rs.rule.size() + rs.text.size() + rs.evidence.size();
+  out.reserve(size);
+
+  out += '{';
+  put_key(out, "category");
+  put_string(out, category_name(r.category));
+  out += ',';
+  put_key(out, "confidence");
+  put_hundredths(out, r.confidence);
+  out += ',';
+  put_key(out, "id");
+  put_string(out, r.id);
+  out += ',';
+  put_key(out, "language");
+  put_string(out, r.language);
+  out += ',';
+  put_key(out, "reasons");
+  out += '[';
+  for (std::size_t i = 0; i < r.reasons.size(); ++i) {
+    const reason& rs = r.reasons[i];
+    if (i) out += ',';
+    out += '{';
+    put_key(out, "category");
+    put_string(out, category_name(rs.category));
+    if (!rs.evidence.empty()) {
+      out += ',';
+      put_key(out, "evidence");
+      put_string(out, rs.evidence);
+    }
+    out += ',';
+    put_key(out, "rule");
+    put_string(out, rs.rule);
+    if (rs.span) {
+      out += ',';
+      put_key(out, "span");
+      out += '[';
+      out += std::to_string(rs.span->first);
+      out += ',';
+      out += std::to_string(rs.span->second);
+      out += ']';
+    }
+    out += ',';
+    put_key(out, "text");
+    put_string(out, rs.text);
+    out += ',';
+    put_key(out, "weight");
+    put_hundredths(out, rs.weight);
+    out += '}';
+  }
+  out += "],";
+  put_key(out, "reply");
+  if (r.reply.empty()) out += "null";
+  else put_string(out, r.reply);
+  if (!r.reply_variants.empty()) {
+    out += ',';
+    put_key(out, "reply_variants");
+    out += '[';
+    for (std::size_t i = 0; i < r.reply_variants.size(); ++i) {
+      if (i) out += ',';
+      put_string(out, r.reply_variants[i]);
+    }
+    out += ']';
+  }
+  out += ',';
+  put_key(out, "verdict");
+  put_string(out, verdict_name(r.verdict));
+  out += '}';
+  return out;
+}
+
+}  // namespace vouch
