@@ -60,6 +60,11 @@ struct scratch {
     for (std::string line; std::getline(lines, line);) r.lines.push_back(line);
     return r;
   }
+  /// Runs `vouch classify` under `policy` over `input` (JSON Lines), given as a file.
+  run_result classify(const std::string& input, const std::string& policy) const {
+    const auto pol = write("policy.json", policy);
+    return run("classify --policy '" + pol + "' '" + write("in.jsonl", input) + "'");
+  }
 };
 
 /// The run failed with `status` and said `message` on standard error.
@@ -81,9 +86,7 @@ const std::string good_sales =
 
 TEST_CASE("classify writes one result a line in input order") {
   scratch s;
-  const auto pol = s.write("policy.json", policy_text);
-  const auto in = s.write("in.jsonl", good_known + "\n" + good_sales + "\n");
-  const auto r = s.run("classify --policy '" + pol + "' '" + in + "'");
+  const auto r = s.classify(good_known + "\n" + good_sales + "\n", policy_text);
   CHECK(r.status == 0);
   CHECK(r.err.empty());
   REQUIRE(r.lines.size() == 2);
@@ -107,9 +110,8 @@ TEST_CASE("classify reads standard input") {
 
 TEST_CASE("a bad line gives an error record on its line and the others are still processed") {
   scratch s;
-  const auto pol = s.write("policy.json", policy_text);
-  const auto in = s.write("in.jsonl", good_known + "\n{\"id\": \"broken\", \n" + good_sales + "\n");
-  const auto r = s.run("classify --policy '" + pol + "' '" + in + "'");
+  const auto r =
+      s.classify(good_known + "\n{\"id\": \"broken\", \n" + good_sales + "\n", policy_text);
   CHECK(r.status == 1);
   REQUIRE(r.lines.size() == 3);
   CHECK(json::parse(r.lines[0])["id"] == "a");
@@ -142,11 +144,9 @@ TEST_CASE("a missing or mistyped field is an error that names it") {
       {R"(["not", "an", "object"])", "invitation: expected a JSON object, got a list"},
   };
   scratch s;
-  const auto pol = s.write("policy.json", policy_text);
   std::string input;
   for (const auto& c : cases) input += c.line + "\n";
-  input += good_known + "\n";
-  const auto r = s.run("classify --policy '" + pol + "' '" + s.write("in.jsonl", input) + "'");
+  const auto r = s.classify(input + good_known + "\n", policy_text);
   CHECK(r.status == 1);
   REQUIRE(r.lines.size() == cases.size() + 1);
   for (std::size_t i = 0; i < cases.size(); ++i) {
@@ -158,9 +158,7 @@ TEST_CASE("a missing or mistyped field is an error that names it") {
 
 TEST_CASE("blank lines are skipped but still counted") {
   scratch s;
-  const auto pol = s.write("policy.json", policy_text);
-  const auto in = s.write("in.jsonl", "\n" + good_known + "\n   \nnot json\n");
-  const auto r = s.run("classify --policy '" + pol + "' '" + in + "'");
+  const auto r = s.classify("\n" + good_known + "\n   \nnot json\n", policy_text);
   CHECK(r.status == 1);
   REQUIRE(r.lines.size() == 2);
   CHECK(json::parse(r.lines[1])["line"] == 4);
