@@ -49,10 +49,36 @@ void put_hundredths(std::string& out, double v) {
   out += text;
 }
 
+// `,"key":` (no comma before the first field of an object).
 void put_key(std::string& out, std::string_view key) {
+  if (out.back() != '{') out += ',';
   out += '"';
   out += key;
   out += "\":";
+}
+
+void put_field(std::string& out, std::string_view key, std::string_view value) {
+  put_key(out, key);
+  put_string(out, value);
+}
+
+void put_field(std::string& out, std::string_view key, double hundredths) {
+  put_key(out, key);
+  put_hundredths(out, hundredths);
+}
+
+void put_reason(std::string& out, const reason& rs) {
+  out += '{';
+  put_field(out, "category", category_name(rs.category));
+  if (!rs.evidence.empty()) put_field(out, "evidence", rs.evidence);
+  put_field(out, "rule", rs.rule);
+  if (rs.span) {
+    put_key(out, "span");
+    out += '[' + std::to_string(rs.span->first) + ',' + std::to_string(rs.span->second) + ']';
+  }
+  put_field(out, "text", rs.text);
+  put_field(out, "weight", rs.weight);
+  out += '}';
 }
 
 }  // namespace
@@ -65,57 +91,21 @@ std::string result_to_text(const result& r) {
   out.reserve(size);
 
   out += '{';
-  put_key(out, "category");
-  put_string(out, category_name(r.category));
-  out += ',';
-  put_key(out, "confidence");
-  put_hundredths(out, r.confidence);
-  out += ',';
-  put_key(out, "id");
-  put_string(out, r.id);
-  out += ',';
-  put_key(out, "language");
-  put_string(out, r.language);
-  out += ',';
+  put_field(out, "category", category_name(r.category));
+  put_field(out, "confidence", r.confidence);
+  put_field(out, "id", r.id);
+  put_field(out, "language", r.language);
   put_key(out, "reasons");
   out += '[';
   for (std::size_t i = 0; i < r.reasons.size(); ++i) {
-    const reason& rs = r.reasons[i];
     if (i) out += ',';
-    out += '{';
-    put_key(out, "category");
-    put_string(out, category_name(rs.category));
-    if (!rs.evidence.empty()) {
-      out += ',';
-      put_key(out, "evidence");
-      put_string(out, rs.evidence);
-    }
-    out += ',';
-    put_key(out, "rule");
-    put_string(out, rs.rule);
-    if (rs.span) {
-      out += ',';
-      put_key(out, "span");
-      out += '[';
-      out += std::to_string(rs.span->first);
-      out += ',';
-      out += std::to_string(rs.span->second);
-      out += ']';
-    }
-    out += ',';
-    put_key(out, "text");
-    put_string(out, rs.text);
-    out += ',';
-    put_key(out, "weight");
-    put_hundredths(out, rs.weight);
-    out += '}';
+    put_reason(out, r.reasons[i]);
   }
-  out += "],";
+  out += ']';
   put_key(out, "reply");
   if (r.reply.empty()) out += "null";
   else put_string(out, r.reply);
   if (!r.reply_variants.empty()) {
-    out += ',';
     put_key(out, "reply_variants");
     out += '[';
     for (std::size_t i = 0; i < r.reply_variants.size(); ++i) {
@@ -124,9 +114,7 @@ std::string result_to_text(const result& r) {
     }
     out += ']';
   }
-  out += ',';
-  put_key(out, "verdict");
-  put_string(out, verdict_name(r.verdict));
+  put_field(out, "verdict", verdict_name(r.verdict));
   out += '}';
   return out;
 }
