@@ -42,7 +42,17 @@ bool is_generic_word(std::string_view w) {
                 "nordic", "scandinavia", "logistics", "shipping", "energy", "media", "digital",
                 "data", "labs", "lab", "studio", "agency", "advisory", "trust", "fund", "club",
                 "association", "council", "board", "team", "department", "office", "hr", "it",
-                "sales", "marketing", "operations", "research", "public", "private", "medical"});
+                "sales", "marketing", "operations", "research", "public", "private", "medical",
+                "technical", "polytechnic", "applied", "payments", "pay", "paper", "steel", "food",
+                "foods", "motors", "electric", "power", "water", "air", "airlines", "insurance",
+                "pharma", "telecom", "communications", "retail", "security", "travel", "care",
+                "healthcare", "property", "properties", "real", "estate", "construction",
+                "engineering", "industries", "industrial", "products", "resources", "ventures",
+                "investments", "analytics", "cloud", "networks", "mobile", "games", "education",
+                "learning", "design", "creative", "legal", "law", "associates", "brands", "home",
+                "auto", "automotive", "chemicals", "materials", "bio", "biotech", "credit", "wealth",
+                "markets", "trading", "exchange", "transport", "freight", "express", "news",
+                "publishing", "music", "sports", "hotels", "wind", "solar", "oil", "gas"});
 }
 
 std::vector<std::string> split_words(const std::string& folded) {
@@ -94,9 +104,17 @@ std::vector<std::vector<std::string>> abbreviated_forms(const std::vector<std::s
   return out;
 }
 
+bool is_connector(std::string_view w) { return in(w, {"of", "and", "for", "the", "at", "in", "&"}); }
+
+// A suffix after "of" is the name ("Technical University of Denmark" keeps "denmark"); a
+// connector left at either end goes too.
 std::vector<std::string> strip_suffixes(std::vector<std::string> words) {
-  while (!words.empty() && is_legal_or_generic_suffix(words.back())) words.pop_back();
+  while (!words.empty() && is_legal_or_generic_suffix(words.back()) &&
+         !(words.size() >= 2 && words[words.size() - 2] == "of"))
+    words.pop_back();
   while (!words.empty() && is_legal_or_generic_suffix(words.front())) words.erase(words.begin());
+  while (!words.empty() && is_connector(words.back())) words.pop_back();
+  while (!words.empty() && is_connector(words.front())) words.erase(words.begin());
   return words;
 }
 

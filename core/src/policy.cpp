@@ -1,5 +1,7 @@
 #include "vouch/policy.hpp"
 
+#include "vouch/text.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -67,6 +69,8 @@ void read_rules(json_reader& r, const json& list, std::vector<custom_rule>& out)
     for (std::size_t k = 0; k < rule.phrases.size(); ++k)
       if (rule.phrases[k].find_first_not_of(" \t") == std::string::npos)
         return r.fail(p + ".phrases[" + std::to_string(k) + "]", "a phrase must not be empty");
+      else if (fold_phrase(rule.phrases[k]).find_first_not_of(' ') == std::string::npos)
+        return r.fail(p + ".phrases[" + std::to_string(k) + "]", "has no words to match");
     if (rule.text.empty()) rule.text = "Matches your rule \"" + rule.id + "\"";
     out.push_back(std::move(rule));
   }

@@ -194,10 +194,10 @@ std::size_t match_domain(const std::string& s, std::size_t i) {
     ++j;
   }
   std::size_t host_end = j;
-  while (host_end > i && s[host_end - 1] == '.') --host_end;
-  if (last_dot == std::string::npos || last_dot >= host_end || last_dot == i) return 0;
-  // Recompute the last dot within the trimmed host.
+  while (host_end > i && s[host_end - 1] == '.') --host_end;  // "example.com." ends a sentence
+  if (last_dot == std::string::npos || host_end <= i) return 0;
   last_dot = s.rfind('.', host_end - 1);
+  if (last_dot == std::string::npos || last_dot <= i) return 0;
   const std::string_view tld(s.data() + last_dot + 1, host_end - last_dot - 1);
   if (!is_tld(tld) || s[last_dot - 1] == '.') return 0;
   if (host_end < s.size() && s[host_end] == '/') return trim_trailing_punct(s, i, url_run_end(s, host_end));
@@ -267,6 +267,8 @@ std::size_t match_percent(const std::string& s, std::size_t i) {
   return 0;
 }
 
+bool is_phone_separator(char c) { return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')'; }
+
 /// Phone numbers: "+44 7700 900123", "(555) 123-4567", "07700 900123": 8 to 15 digits.
 std::size_t match_phone(const std::string& s, std::size_t i) {
   std::size_t j = i;
@@ -280,9 +282,9 @@ std::size_t match_phone(const std::string& s, std::size_t i) {
       while (j < s.size() && is_digit(s[j])) ++j, ++digits;
       end = j;
       if (j < s.size() && is_alpha(s[j])) return 0;
-    } else if ((s[j] == ' ' || s[j] == '-' || s[j] == '.' || s[j] == '(' || s[j] == ')') &&
-               j + 1 < s.size() && (is_digit(s[j + 1]) || s[j + 1] == '(')) {
-      ++j;
+    } else if (is_phone_separator(s[j]) && j + 1 < s.size() &&
+               (is_digit(s[j + 1]) || (is_phone_separator(s[j + 1]) && j + 2 < s.size() && is_digit(s[j + 2])))) {
+      j += is_digit(s[j + 1]) ? 1 : 2;  // "-", " ", or two together: ") ", " ("
     } else if (s[j] == '(' && j == i) {
       ++j;
     } else {
@@ -386,8 +388,11 @@ void push_word(writer& w, std::size_t a, std::size_t b) {
   for (std::size_t k = a; k < b; ++k) {
     if (is_digit(s[k])) {
       ++digits;
-      const bool run = (k > a && is_digit(s[k - 1])) || (k + 1 < b && is_digit(s[k + 1]));
-      if (run || !leet(s[k])) leetable = false;
+      std::size_t run_begin = k, run_end = k + 1;
+      while (run_begin > a && is_digit(s[run_begin - 1])) --run_begin;
+      while (run_end < b && is_digit(s[run_end])) ++run_end;
+      const bool inner = run_begin > a && run_end < b;
+      if ((run_end - run_begin > 1 && !inner) || run_end - run_begin > 2 || !leet(s[k])) leetable = false;
     } else {
       ++letters;
     }
@@ -564,7 +569,7 @@ folded_text fold(std::string_view utf8) {
     std::size_t len = 1;
     const char32_t cp = decode_one(utf8, i, len);
     const std::uint32_t units = cp >= 0x10000 ? 2 : 1;
-    if (cp == 0xFF1F) ++out.question_marks;
+    if (cp == 0xFF1F || cp == 0xBF) ++out.question_marks;  // full-width and inverted forms
     const std::size_t before = cs.s.size();
     fold_code_point(cp, cs.s);
     for (std::size_t k = before; k < cs.s.size(); ++k) {

@@ -284,6 +284,24 @@ TEST_CASE("mutual connections alone are not a relationship") {
   CHECK(weak.weight < 1.0);
 }
 
+TEST_CASE("mutual connections named in the note are not a relationship either") {
+  CHECK(category_of("We have 85 mutual connections, so I thought we should connect.") ==
+        category::generic);
+}
+
+TEST_CASE("a job ask from a former colleague is known; a shared school alone is not enough") {
+  CHECK(category_of("Hi Helga, it's Tomas: we worked together on the billing team at Initech. "
+                    "I'm looking for a new role now, could you refer me?") == category::known);
+  CHECK(category_of("Dear Helga, I am seeking an internship. Please let me know if there is any "
+                    "opening in your team.") == category::job_seeker);
+}
+
+TEST_CASE("'not a pitch' followed by two kinds of sales talk is still sales") {
+  CHECK(category_of("Not a pitch, promise! Just curious what your priorities are for next year. "
+                    "We work with many logistics firms on exactly that.",
+                    "VP Growth, RouteWise") == category::sales);
+}
+
 TEST_CASE("LinkedIn's default texts are generic in every language") {
   const std::vector<std::pair<const char*, const char*>> texts{
       {"en", "Hi Helga, I'd like to join your LinkedIn network."},

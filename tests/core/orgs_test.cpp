@@ -82,8 +82,23 @@ TEST_CASE("different organisations that share common words do not match") {
               {"Deutsche Bank", "Deutsche Telekom"},
               {"London School of Economics (LSE)", "London Business School"},
               {"Royal Danish Academy", "Royal Bank of Canada"},
-              {"University College London", "University College Dublin"}},
+              {"University College London", "University College Dublin"},
+              {"Technical University of Denmark", "Technical University of Munich"},
+              {"Global Payments Inc", "Nordea Payments Team"},
+              {"International Paper", "Paper Excellence"}},
              false);
+  // A place in a headline is not the organisation named after it.
+  CHECK_FALSE(org_matcher({"Hamilton Health Sciences"}).find_in("Nurse | Hamilton, Ontario"));
+}
+
+TEST_CASE("the short forms people write for a long name") {
+  check_same({{"University of Toronto", "U of T"},
+              {"University of Toronto", "Univ. of Toronto"},
+              {"Warsaw University of Technology", "Warsaw Univ. of Technology alum"},
+              {"Sunnybrook Health Sciences Centre", "Charge Nurse, Sunnybrook HSC"},
+              {"AGH University of Krakow", "Student, AGH"},
+              {"Samsung R&D Institute Poland", "ex-Samsung R&D Poland"}},
+             true);
 }
 
 TEST_CASE("an organisation is found inside free text with its span") {

@@ -155,7 +155,24 @@ TEST_CASE(
       {"the word percent", "10 percent off", entity_kind::percent, "10 percent", " zpct off "},
       {"a messenger handle", "message @capt_mike now", entity_kind::handle, "@capt_mike",
        " message zhandle now "},
+      {"an area code in brackets", "call (555) 123-4567 today", entity_kind::phone,
+       "(555) 123-4567", " call zphone today "},
+      {"a country code and an area code in brackets", "call +1 (555) 123-4567", entity_kind::phone,
+       "+1 (555) 123-4567", " call zphone "},
+      {"an e-mail address ending a sentence", "write to jo@mail.com.", entity_kind::email,
+       "jo@mail.com", " write to zemail "},
+      {"a host ending a sentence", "visit example.com. Now", entity_kind::url, "example.com",
+       " visit zurl now "},
   });
+}
+
+TEST_CASE("leetspeak with two digits inside a word is folded, at its edge it is not") {
+  CHECK(fold("b1tc01n mining").text == " bitcoin mining ");
+  CHECK(fold("48hrs left").text == " # hrs left ");
+}
+
+TEST_CASE("inverted question marks are counted") {
+  CHECK(fold("\xC2\xBFHablamos?").question_marks == 2);
 }
 
 TEST_CASE("spans point at the original text in UTF-16 code units") {

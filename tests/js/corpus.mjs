@@ -1,7 +1,7 @@
 // Shared by the JS tests and the wasm benchmark: where the corpora are, how to read them, and how
 // to run the native tool over them.
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -14,13 +14,18 @@ function corpus(name, dir, invitations = 'invitations.jsonl', policy = 'policy.j
   return { name, invitations: `${dir}/${invitations}`, policy: `${dir}/${policy}` };
 }
 
-/** The project's own fixtures (until they exist, a small sample of this folder's own), then the
- *  shared labeled sets. */
+/** The project's own corpora (fixtures, held-out and blind sets, the JS sample with its bad
+ *  lines), then the shared labeled sets when they are beside the project. */
 export function corpora() {
   const fixtures = `${root}tests/fixtures`;
-  const list = existsSync(`${fixtures}/invitations.jsonl`) && existsSync(`${fixtures}/policy.json`)
-    ? [corpus('fixtures', fixtures)]
-    : [corpus('sample', `${root}tests/js`, 'sample-invitations.jsonl', 'sample-policy.json')];
+  const list = [corpus('fixtures', fixtures)];
+  for (const group of ['heldout', 'blind']) {
+    const dir = `${fixtures}/${group}`;
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).sort())
+      if (existsSync(`${dir}/${name}/invitations.jsonl`)) list.push(corpus(`${group} ${name}`, `${dir}/${name}`));
+  }
+  list.push(corpus('sample', `${root}tests/js`, 'sample-invitations.jsonl', 'sample-policy.json'));
   for (const who of ['ingrid', 'mads']) {
     const dir = `${root}../shared/corpus/dev/${who}`;
     if (existsSync(`${dir}/invitations.jsonl`)) list.push(corpus(`shared ${who}`, dir));
