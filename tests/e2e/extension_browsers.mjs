@@ -79,6 +79,25 @@ export async function launch_chromium() {
   };
 }
 
+/**
+ * Resolves once `tab` shows `url`, fully loaded. The question is asked again until then: while
+ * the tab moves from about:blank into the extension's process, a call may land in the document
+ * that is going away and fail (puppeteer's waitForFunction gives up on that), so a failed call is
+ * simply asked again of the new document.
+ */
+async function wait_for_document(tab, url) {
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    try {
+      if (await tab.evaluate((want) => location.href === want && document.readyState === 'complete', url)) return;
+    } catch {
+      // the old document went away during the call
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not load within 20 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export async function launch_firefox() {
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -136,7 +155,7 @@ export async function launch_firefox() {
       // navigation as finished: start it, then wait in the page for its document to be ready.
       const url = `moz-extension://${FIREFOX_UUID}/${path}`;
       tab.goto(url).catch(() => {});
-      await tab.waitForFunction((want) => location.href === want && document.readyState === 'complete', { polling: 50, timeout: 20000 }, url);
+      await wait_for_document(tab, url);
       return tab;
     },
     close: () => browser.close(),
