@@ -78,6 +78,11 @@ export function read_cards() {
     const hosts = card.querySelectorAll('vouch-annotation');
     const host = hosts[0];
     const root = host && host.shadowRoot;
+    const badge = root && root.querySelector('.badge');
+    if (badge && !root.querySelector('.panel').childElementCount) {
+      badge.click(); // the panel is built when it first opens, as a user opens it
+      badge.click();
+    }
     return {
       id: card.dataset.fixtureId,
       annotations: hosts.length,

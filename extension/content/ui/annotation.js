@@ -1,7 +1,7 @@
 // The <vouch-annotation> element: one per card, its content in an open shadow root. A badge
 // (verdict by colour and word, category, confidence) toggles a panel with every reason, the
-// evidence quoted, and the drafted reply (editable, with variants and a copy button); on ask and
-// decline cards a second button runs the one-click courteous decline.
+// evidence quoted, and the drafted reply (editable, with variants and a copy button), built when
+// it first opens; on ask and decline cards a second button runs the one-click courteous decline.
 // Everything that came from the page or the core is set with textContent / value, never as HTML.
 globalThis.VouchAnnotation = (() => {
   const { t } = globalThis.VouchI18n;
@@ -82,19 +82,25 @@ globalThis.VouchAnnotation = (() => {
     const row = el('div', { class: 'row' }, [badge]);
     const panel = el('div', { class: 'panel', id: panel_id, role: 'region', 'aria-label': t('panelLabel'), hidden: '' });
     const status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
-
-    if (result.error) {
-      panel.append(el('p', { text: t('cardError', result.error) }));
-    } else {
-      const reasons = Array.isArray(result.reasons) ? result.reasons : [];
-      panel.append(el('h3', { text: t('reasonsHeading') }),
-        el('ul', { class: 'reasons' }, reasons.map((r) => reason_item(r, message))));
-    }
-
     const replies = [result.reply, ...(Array.isArray(result.reply_variants) ? result.reply_variants : [])]
       .filter((r, i, all) => typeof r === 'string' && r && all.indexOf(r) === i);
-    let reply_box = null;
-    if (replies.length) {
+    let reply_box = null; // the panel's editable reply, once the panel is built
+    const current_reply = () => (reply_box ? reply_box.value : replies[0]);
+
+    // The panel's content is built the first time it opens: a page of 100 cards then costs 100
+    // badges, not 100 panels of reasons and replies that most people never open.
+    function fill_panel() {
+      if (result.error) {
+        panel.append(el('p', { text: t('cardError', result.error) }));
+      } else {
+        const reasons = Array.isArray(result.reasons) ? result.reasons : [];
+        panel.append(el('h3', { text: t('reasonsHeading') }),
+          el('ul', { class: 'reasons' }, reasons.map((r) => reason_item(r, message))));
+      }
+      if (!replies.length) {
+        panel.append(status);
+        return;
+      }
       const reply_id = `${id}-reply`;
       reply_box = el('textarea', { id: reply_id, class: 'reply', spellcheck: 'true' });
       reply_box.value = replies[0];
@@ -115,11 +121,10 @@ globalThis.VouchAnnotation = (() => {
       });
       tools.append(copy, status);
       panel.append(el('label', { for: reply_id }, [el('h3', { text: t('replyHeading') })]), reply_box, tools);
-    } else {
-      panel.append(status);
     }
 
     function set_open(open) {
+      if (open && !panel.childElementCount) fill_panel();
       panel.hidden = !open;
       badge.setAttribute('aria-expanded', String(open));
     }
@@ -135,7 +140,7 @@ globalThis.VouchAnnotation = (() => {
       const act = el('button', { type: 'button', class: 'act', 'aria-label': t('declineLabel'), text: t('declineButton') });
       act.addEventListener('click', () => {
         act.disabled = true;
-        on_decline(reply_box.value, (text) => { status.textContent = text; })
+        on_decline(current_reply(), (text) => { status.textContent = text; })
           .finally(() => { act.disabled = false; });
       });
       row.append(act);

@@ -4,9 +4,9 @@
 // the host's data-theme (set from the page's own background) picks one.
 globalThis.VouchStyles = (() => {
   const THEMES = `
-    :host { --fg:#1d2226; --muted:#56687a; --bg:#ffffff; --line:#d0d7de; --focus:#0a66c2;
+    :host { color-scheme: light; --fg:#1d2226; --muted:#56687a; --bg:#ffffff; --line:#d0d7de; --focus:#0a66c2;
             --accept:#057642; --ask:#915907; --decline:#b24020; --ignore:#56687a; --unknown:#56687a; }
-    :host([data-theme="dark"]) { --fg:#e9e9e9; --muted:#b0b7bf; --bg:#1d2226; --line:#38434f; --focus:#71b7fb;
+    :host([data-theme="dark"]) { color-scheme: dark; --fg:#e9e9e9; --muted:#b0b7bf; --bg:#1d2226; --line:#38434f; --focus:#71b7fb;
             --accept:#5fc28b; --ask:#e6b450; --decline:#f5987e; --ignore:#b0b7bf; --unknown:#b0b7bf; }
   `;
   const ANNOTATION = `${THEMES}
