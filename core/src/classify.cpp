@@ -358,18 +358,20 @@ result engine::classify(const invitation& inv) const {
   };
 
   // Does the note disclaim a pitch ("not a pitch", "no agenda")?
-  // A disclaimer followed by two or more kinds of sales talk is the pitch's disguise, not the truth.
+  // "Not a pitch" followed by sales talk in the note is the pitch's disguise, not the truth: it
+  // then neither weakens the sales evidence nor speaks for `personal`. Saying what one sells
+  // before the disclaimer ("I sell X, so: no pitch") is candour, and the disclaimer stands.
   bool disclaims = false;
   std::size_t disclaimer = n_rules;
-  int sales_kinds = 0;
-  for (std::size_t i = 0; i < c.feature_base; ++i) {
-    if (!msg[i].count || c.rules[i].headline) continue;
-    if (c.rules[i].disclaims_pitch) { disclaims = true; disclaimer = i; }
-    if (c.rules[i].cat == category::sales && c.rules[i].weight >= 2.5) ++sales_kinds;
-  }
-  if (disclaims && sales_kinds >= 2) {
-    disclaims = false;
-    msg[disclaimer].count = 0;
+  for (std::size_t i = 0; i < c.feature_base; ++i)
+    if (msg[i].count && !c.rules[i].headline && c.rules[i].disclaims_pitch) { disclaims = true; disclaimer = i; }
+  if (disclaims) {
+    for (std::size_t i = 0; i < c.feature_base; ++i)
+      if (msg[i].count && !c.rules[i].headline && c.rules[i].cat == category::sales && msg[i].b >= msg[disclaimer].e) {
+        disclaims = false;
+        msg[disclaimer].count = 0;
+        break;
+      }
   }
 
   // Phrase rules: each rule counts once, a little more for further distinct hits.

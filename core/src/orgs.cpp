@@ -28,7 +28,9 @@ bool is_legal_or_generic_suffix(std::string_view w) {
   return in(w, {"group", "line", "lines", "as", "a", "s", "inc", "ltd", "llc", "plc", "gmbh", "ag",
                 "sa", "ab", "bv", "nv", "spa", "srl", "corp", "corporation", "company", "co",
                 "holding", "holdings", "international", "global", "denmark", "danmark", "norge",
-                "sverige", "deutschland", "uk", "usa", "europe", "limited", "the", "og", "und", "et"});
+                "sverige", "deutschland", "uk", "usa", "europe", "limited", "the", "og", "und", "et",
+                "kg", "ohg", "se", "sl", "sas", "sarl", "ltda", "pty", "oy", "aps", "asa", "kft",
+                "llp", "lp", "pc", "ev", "studio", "legale", "kanzlei", "cabinet", "despacho"});
 }
 
 bool is_generic_word(std::string_view w) {
@@ -52,7 +54,62 @@ bool is_generic_word(std::string_view w) {
                 "learning", "design", "creative", "legal", "law", "associates", "brands", "home",
                 "auto", "automotive", "chemicals", "materials", "bio", "biotech", "credit", "wealth",
                 "markets", "trading", "exchange", "transport", "freight", "express", "news",
-                "publishing", "music", "sports", "hotels", "wind", "solar", "oil", "gas"});
+                "publishing", "music", "sports", "hotels", "wind", "solar", "oil", "gas",
+                // the same kinds in the other languages of the pack, and school-type acronyms
+                "associati", "avvocati", "rechtsanwalte", "abogados", "avocats", "advocaten",
+                "logistik", "logistica", "hochschule", "technische", "angewandte", "wissenschaften",
+                "universitat", "universidad", "universidade", "universita", "universite",
+                "universitet", "universiteit", "uniwersytet", "uni", "univ", "politecnica",
+                "politecnico", "politechnika", "colegio", "instituto", "istituto", "escola",
+                "escuela", "liceo", "lycee", "gymnasium", "ecole", "schule", "scuola", "ies", "ceip",
+                "degli", "studi", "di", "del", "della", "delle", "des", "du", "van", "von", "fur",
+                "y", "e", "ordine", "societat", "sociedad", "comunitat", "asociacion",
+                "associazione", "vereinigung", "bundesvereinigung", "initiative", "gruppe",
+                "grupo", "gruppo", "groupe", "stiftung", "fundacion", "verein"});
+}
+
+// Places and the common words that start many names: such a first word alone does not name the
+// organisation ("Hamilton Health Sciences" is not "Hamilton", "General Electric" is not
+// "General"). Big places only; a short form is only ever a bonus.
+bool is_place(std::string_view w) {
+  return in(w, {"general", "deutsche", "first", "standard", "premier", "universal", "advanced",
+                "modern", "smart", "prime", "grand", "golden", "green", "blue", "red", "black",
+                "white", "silver", "star", "sun", "ocean", "pacific", "atlantic", "nordic",
+                "alpha", "delta", "omega", "apex", "summit", "pioneer", "liberty", "union",
+                "people", "peoples", "city", "metro", "metropolitan", "community","amsterdam", "athens", "atlanta", "auckland", "austin", "bangalore", "barcelona",
+                "basel", "beijing", "berlin", "bern", "bilbao", "birmingham", "bologna", "boston",
+                "bremen", "brighton", "brisbane", "bristol", "brussels", "bucharest", "budapest",
+                "calgary", "california", "cambridge", "canada", "cape", "chicago", "cologne",
+                "copenhagen", "dallas", "delhi", "denver", "detroit", "dortmund", "dresden",
+                "dublin", "dusseldorf", "edinburgh", "essen", "florence", "florida", "frankfurt",
+                "geneva", "genoa", "glasgow", "gothenburg", "granada", "hamburg", "hamilton",
+                "hannover", "helsinki", "houston", "istanbul", "krakow", "lagos", "leeds",
+                "leipzig", "lisbon", "liverpool", "london", "los", "lyon", "madrid", "malaga",
+                "manchester", "marseille", "melbourne", "miami", "michigan", "milan", "milano",
+                "montreal", "moscow", "mumbai", "munich", "munchen", "naples", "napoli", "new",
+                "nice", "oslo", "ottawa", "oxford", "paris", "perth", "porto", "prague", "quebec",
+                "rome", "roma", "rotterdam", "san", "santiago", "seattle", "seville", "sevilla",
+                "shanghai", "singapore", "stockholm", "stuttgart", "sydney", "texas", "tokyo",
+                "toronto", "torino", "turin", "utrecht", "valencia", "vancouver", "venice",
+                "vienna", "wien", "warsaw", "warszawa", "washington", "wroclaw", "york", "zagreb",
+                "zurich", "america", "american", "british", "canadian", "european", "french",
+                "german", "italian", "spanish", "swiss", "dutch", "danish", "swedish", "norwegian",
+                "polish", "royal", "saint", "santa", "st", "northern", "southern", "eastern",
+                "western", "central", "great", "greater", "united", "ontario", "bavaria",
+                "catalonia", "lombardy", "scotland", "wales", "ireland", "england", "india",
+                "china", "japan", "france", "germany", "italy", "spain", "portugal", "poland",
+                "norway", "sweden", "finland", "austria", "switzerland", "netherlands", "belgium",
+                "brazil", "mexico", "australia", "africa", "asia"});
+}
+
+// "university" in the languages people write it in, and how each joins a place.
+constexpr std::pair<std::string_view, std::string_view> university_forms[] = {
+    {"university", "of"}, {"universidad", "de"}, {"universitat", "de"}, {"universidade", "de"},
+    {"universita", "di"}, {"universite", "de"}, {"universiteit", "van"}, {"univ", "of"}};
+
+bool is_university_word(std::string_view w) {
+  return in(w, {"university", "universitat", "universidad", "universidade", "universita",
+                "universite", "universitet", "universiteit", "uniwersytet", "univ", "uni"});
 }
 
 std::vector<std::string> split_words(const std::string& folded) {
@@ -135,6 +192,47 @@ void add_variant(std::vector<std::string>& out, const std::vector<std::string>& 
   if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(std::move(v));
 }
 
+// A university under its name in other languages and word orders: "Universitat de València" is
+// also "University of Valencia", "Universidad de Valencia"...; "Università Bocconi" is also
+// "Bocconi University"; "Technische Universität Hamburg" is also "TU Hamburg".
+void add_university_variants(std::vector<std::string>& out, const std::vector<std::string>& words) {
+  std::size_t k = 0;
+  while (k < words.size() && !is_university_word(words[k])) ++k;
+  if (k == words.size()) return;
+  std::vector<std::string> before(words.begin(), words.begin() + static_cast<long>(k));
+  std::vector<std::string> after(words.begin() + static_cast<long>(k) + 1, words.end());
+  bool joined = false;  // "University of X" (not "Università Bocconi")
+  while (!after.empty() && in(after.front(), {"of", "de", "di", "degli", "studi", "do", "da", "des", "du", "van", "der", "von"})) {
+    after.erase(after.begin());
+    joined = true;
+  }
+  auto join = [](std::vector<std::string> a, const std::vector<std::string>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+  };
+  const bool technical = before.size() == 1 && in(before[0], {"technische", "technical", "technische"});
+  if (technical && !after.empty()) {
+    add_variant(out, join({"tu"}, after));
+    add_variant(out, join({"technical", "university", "of"}, after));
+    add_variant(out, join({"technische", "universitat"}, after));
+    return;
+  }
+  if (before.empty() == after.empty()) return;
+  // The same order in every language: "University of X" ↔ "Universidad de X"; "Università
+  // Bocconi" ↔ "Bocconi University". English "X University" and "University of X" can be two
+  // different places, so a joined name is never turned around.
+  for (const auto& [word, joiner] : university_forms) {
+    const std::string u(word);
+    if (joined) {
+      add_variant(out, join({u, std::string(joiner)}, after));
+    } else {
+      const auto& name = before.empty() ? after : before;
+      add_variant(out, join({u}, name));
+      add_variant(out, join(name, {u}));
+    }
+  }
+}
+
 }  // namespace
 
 namespace detail {
@@ -197,6 +295,12 @@ std::vector<std::string> org_variants(std::string_view name) {
         if (!in(expanded[i], {"of", "the", "and", "for", "de", "la", "du", "der", "und", "og"})) rest += expanded[i][0];
       if (rest.size() >= 2 && rest.size() <= 4) add_variant(out, {expanded[0], rest});
     }
+    // The first word alone when it is the name people use: "Freshfields Bruckhaus Deringer" →
+    // "freshfields", "Hapag-Lloyd" → "hapag"; never a place or a generic word.
+    if (expanded.size() >= 2 && expanded[0].size() >= 5 && !is_generic_word(expanded[0]) &&
+        !is_place(expanded[0]))
+      add_variant(out, {expanded[0]});
+    add_university_variants(out, expanded);
     // Initials of three or more significant words: "Copenhagen Business School" → "cbs".
     std::string initials;
     std::size_t significant = 0;

@@ -169,7 +169,7 @@ TEST_CASE("recruiter: recruiting the recipient for a role") {
           {"Hallo Helga, ich habe eine spannende Position als Head of Platform für Sie – Interesse "
            "an "
            "einem Wechsel?",
-           "Personalberaterin", "Wechsel"},
+           "Personalberaterin", "Position als"},
           {"Hi Helga, my client is a leading energy company looking for a VP Engineering. Your "
            "background looks like a great fit.",
            "Executive Search Partner", "my client"},
@@ -300,6 +300,14 @@ TEST_CASE("'not a pitch' followed by two kinds of sales talk is still sales") {
   CHECK(category_of("Not a pitch, promise! Just curious what your priorities are for next year. "
                     "We work with many logistics firms on exactly that.",
                     "VP Growth, RouteWise") == category::sales);
+}
+
+TEST_CASE("saying what one sells before 'no pitch' is candour; a pitch after it is still sales") {
+  CHECK(category_of("I sell scheduling software, so to be upfront: no pitch. Your post on night "
+                    "shift handovers was the clearest I have read.",
+                    "Account Executive at ShiftCo") == category::personal);
+  CHECK(category_of("Kein Verkaufsgespräch, versprochen! Aber falls Sie Lagerregale brauchen: "
+                    "20 % Rabatt auf die erste Bestellung.") == category::sales);
 }
 
 TEST_CASE("LinkedIn's default texts are generic in every language") {

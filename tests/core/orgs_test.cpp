@@ -97,8 +97,16 @@ TEST_CASE("the short forms people write for a long name") {
               {"Warsaw University of Technology", "Warsaw Univ. of Technology alum"},
               {"Sunnybrook Health Sciences Centre", "Charge Nurse, Sunnybrook HSC"},
               {"AGH University of Krakow", "Student, AGH"},
-              {"Samsung R&D Institute Poland", "ex-Samsung R&D Poland"}},
+              {"Samsung R&D Institute Poland", "ex-Samsung R&D Poland"},
+              {"Universitat de València", "Investigadora, Universidad de Valencia"},
+              {"Università Bocconi", "LL.M. candidate | Bocconi University"},
+              {"Technische Universität Hamburg", "Wiss. Mitarbeiter, TU Hamburg"},
+              {"Freshfields Bruckhaus Deringer LLP", "Senior Counsel @ Freshfields"},
+              {"Studio Legale Rossi & Associati", "Associate at Rossi & Associati"}},
              true);
+  check_same({{"Universitat de València", "Universitat Politècnica de València"},
+              {"University of Toronto", "Toronto University Press"}},
+             false);
 }
 
 TEST_CASE("an organisation is found inside free text with its span") {
