@@ -8,6 +8,8 @@ set(index 0)
 set(entries "")
 foreach(file IN LISTS FILES)
   file(READ "${file}" text)
+  # Line breaks and indentation go (JSON strings hold no raw line break): a smaller module.
+  string(REGEX REPLACE "\n[ ]*" "" text "${text}")
   get_filename_component(name "${file}" NAME_WE)
   string(LENGTH "${text}" len)
   string(APPEND body "static const char pack_part_${index}[] =\n")

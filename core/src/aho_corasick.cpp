@@ -68,6 +68,37 @@ void aho_corasick::build() {
   }
   trie_.clear();
   trie_.shrink_to_fit();
+  renumber_breadth_first();
+}
+
+// States near the root are the ones a scan visits all the time; numbered first, their rows sit
+// together in memory and stay in cache, whatever the size of the whole table.
+void aho_corasick::renumber_breadth_first() {
+  const std::size_t n = outputs_.size();
+  std::vector<std::int32_t> order, new_id(n, -1);
+  order.reserve(n);
+  order.push_back(0);
+  new_id[0] = 0;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const std::size_t s = static_cast<std::size_t>(order[k]);
+    for (int a = 0; a < alphabet_size; ++a) {
+      const std::int32_t t = delta_[s * alphabet_size + a];
+      if (new_id[static_cast<std::size_t>(t)] < 0) {
+        new_id[static_cast<std::size_t>(t)] = static_cast<std::int32_t>(order.size());
+        order.push_back(t);
+      }
+    }
+  }
+  std::vector<std::int32_t> delta(order.size() * alphabet_size);
+  std::vector<std::vector<std::uint32_t>> outputs(order.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const std::size_t s = static_cast<std::size_t>(order[k]);
+    for (int a = 0; a < alphabet_size; ++a)
+      delta[k * alphabet_size + a] = new_id[static_cast<std::size_t>(delta_[s * alphabet_size + a])];
+    outputs[k] = std::move(outputs_[s]);
+  }
+  delta_ = std::move(delta);
+  outputs_ = std::move(outputs);
 }
 
 }  // namespace vouch::detail

@@ -41,6 +41,8 @@ class aho_corasick {
   }
 
  private:
+  void renumber_breadth_first();
+
   struct node {
     std::int32_t next[alphabet_size];
   };

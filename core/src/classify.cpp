@@ -271,6 +271,12 @@ outcome<engine> engine::create(const vouch::policy& p) {
     for (const auto& v : detail::org_variants(name)) {
       const auto ws = words_of(v);
       if (ws.size() == 1 && ws[0].size() >= 4) c->employer_words.push_back(ws[0]);
+      // Written together in an address: "vanderstroom-payroll.net".
+      std::string joined;
+      for (const auto& w : ws) joined += w;
+      if (ws.size() > 1 && joined.size() >= 6 &&
+          std::find(c->employer_words.begin(), c->employer_words.end(), joined) == c->employer_words.end())
+        c->employer_words.push_back(joined);
     }
   return engine(std::move(c));
 }

@@ -65,7 +65,11 @@ bool is_generic_word(std::string_view w) {
                 "degli", "studi", "di", "del", "della", "delle", "des", "du", "van", "von", "fur",
                 "y", "e", "ordine", "societat", "sociedad", "comunitat", "asociacion",
                 "associazione", "vereinigung", "bundesvereinigung", "initiative", "gruppe",
-                "grupo", "gruppo", "groupe", "stiftung", "fundacion", "verein"});
+                "grupo", "gruppo", "groupe", "stiftung", "fundacion", "verein", "faculdade",
+                "facultad", "faculte", "fakultat", "facolta", "faculteit", "faculty", "farmacia",
+                "pharmacy", "pharmacie", "agence", "agentur", "agencia", "hogeschool", "b", "v",
+                "n", "cosmetics", "cosmetiques", "centro", "centre", "hospitalar", "hospital",
+                "klinikum", "ospedale", "ziekenhuis", "universitario", "universitaire"});
 }
 
 // Places and the common words that start many names: such a first word alone does not name the
@@ -192,6 +196,28 @@ void add_variant(std::vector<std::string>& out, const std::vector<std::string>& 
   if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(std::move(v));
 }
 
+// "TU Delft", "Delft University of Technology", "Technische Universiteit Delft" are one school.
+void add_technical_university_variants(std::vector<std::string>& out, const std::vector<std::string>& words) {
+  std::vector<std::string> place;
+  auto tail = [&](std::size_t from) { return std::vector<std::string>(words.begin() + static_cast<long>(from), words.end()); };
+  const auto n = words.size();
+  if (n >= 2 && words[0] == "tu") place = tail(1);
+  else if (n >= 4 && words[n - 3] == "university" && words[n - 2] == "of" && words[n - 1] == "technology")
+    place = std::vector<std::string>(words.begin(), words.end() - 3);
+  else if (n >= 3 && words[0] == "technische" && in(words[1], {"universiteit", "universitat", "hochschule"})) place = tail(2);
+  else if (n >= 4 && words[0] == "technical" && words[1] == "university" && words[2] == "of") place = tail(3);
+  if (place.empty()) return;
+  auto with = [&](std::vector<std::string> a, const std::vector<std::string>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+  };
+  add_variant(out, with({"tu"}, place));
+  add_variant(out, with({"technical", "university", "of"}, place));
+  add_variant(out, with(place, {"university", "of", "technology"}));
+  add_variant(out, with({"technische", "universiteit"}, place));
+  add_variant(out, with({"technische", "universitat"}, place));
+}
+
 // A university under its name in other languages and word orders: "Universitat de València" is
 // also "University of Valencia", "Universidad de Valencia"...; "Università Bocconi" is also
 // "Bocconi University"; "Technische Universität Hamburg" is also "TU Hamburg".
@@ -296,10 +322,21 @@ std::vector<std::string> org_variants(std::string_view name) {
       if (rest.size() >= 2 && rest.size() <= 4) add_variant(out, {expanded[0], rest});
     }
     // The first word alone when it is the name people use: "Freshfields Bruckhaus Deringer" →
-    // "freshfields", "Hapag-Lloyd" → "hapag"; never a place or a generic word.
-    if (expanded.size() >= 2 && expanded[0].size() >= 5 && !is_generic_word(expanded[0]) &&
-        !is_place(expanded[0]))
-      add_variant(out, {expanded[0]});
+    // "freshfields", "Hapag-Lloyd" → "hapag"; with its particles: "Van der Stroom Baggerwerken"
+    // → "van der stroom"; never a place or a generic word.
+    std::size_t lead = 0;
+    while (lead < expanded.size() && in(expanded[lead], {"van", "der", "den", "de", "von", "di", "da", "du", "del", "le", "la"})) ++lead;
+    if (lead < expanded.size() && expanded.size() >= lead + 2 && !is_generic_word(expanded[lead]) &&
+        !is_place(expanded[lead]) && (expanded[lead].size() >= 5 || lead > 0))
+      add_variant(out, std::vector<std::string>(expanded.begin(), expanded.begin() + static_cast<long>(lead) + 1));
+    // The one distinctive word of a name made otherwise of kinds and places: "Groupe Belcour
+    // Cosmétiques" → "belcour", "Université Paris-Dauphine" → "dauphine".
+    std::vector<std::string> distinctive_words;
+    for (const auto& w : specific)
+      if (!is_place(w)) distinctive_words.push_back(w);
+    if (distinctive_words.size() == 1 && distinctive_words[0].size() >= 5 && expanded.size() >= 2)
+      add_variant(out, distinctive_words);
+    add_technical_university_variants(out, expanded);
     add_university_variants(out, expanded);
     // Initials of three or more significant words: "Copenhagen Business School" → "cbs".
     std::string initials;

@@ -2,7 +2,6 @@
 // (keys in nlohmann's sorted order, its escapes, its number format), without building a JSON
 // tree first. classify_json is called once per invitation, so this is on the hot path, in
 // the tool and in the wasm module alike.
-#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -41,12 +40,18 @@ void put_string(std::string& out, std::string_view s) {
 
 // Weights and confidences are rounded to hundredths, so two decimals, trailing zeros trimmed
 // down to one, is their shortest round-trip form, as nlohmann prints it ("4.0", "0.92").
+// Written with integer arithmetic (no printf, which would add its float formatting to the
+// wasm module).
 void put_hundredths(std::string& out, double v) {
-  char buf[32];
-  const int n = std::snprintf(buf, sizeof buf, "%.2f", v);
-  std::string_view text(buf, n > 0 ? static_cast<std::size_t>(n) : 0);
-  while (text.size() > 1 && text.back() == '0' && text[text.size() - 2] != '.') text.remove_suffix(1);
-  out += text;
+  if (v < 0) {
+    out += '-';
+    v = -v;
+  }
+  const auto n = static_cast<unsigned long long>(v * 100.0 + 0.5);
+  out += std::to_string(n / 100);
+  out += '.';
+  out += static_cast<char>('0' + n % 100 / 10);
+  if (n % 10 != 0) out += static_cast<char>('0' + n % 10);
 }
 
 // `,"key":` (no comma before the first field of an object).

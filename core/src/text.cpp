@@ -311,21 +311,22 @@ struct writer {
   const char_stream& cs;
   folded_text& out;
   std::vector<token> tokens;
+  std::vector<char> text;  // out.text under construction (a vector: its push_back inlines)
 
   void put(char c, std::uint32_t b, std::uint32_t e) {
-    out.text.push_back(c);
+    text.push_back(c);
     out.begin16.push_back(b);
     out.end16.push_back(e);
   }
   void end_token(token t) {
-    t.out_end = static_cast<std::uint32_t>(out.text.size());
+    t.out_end = static_cast<std::uint32_t>(text.size());
     const std::uint32_t last = out.end16.back();
     put(' ', last, last);
     tokens.push_back(t);
   }
   token start(std::size_t a, std::size_t b) const {
     token t;
-    t.out_begin = static_cast<std::uint32_t>(out.text.size());
+    t.out_begin = static_cast<std::uint32_t>(text.size());
     t.src_begin = static_cast<std::uint32_t>(a);
     t.src_end = static_cast<std::uint32_t>(b);
     return t;
@@ -349,13 +350,13 @@ struct writer {
   /// the last token, which must end the output.
   void join_last(std::size_t a, std::size_t b) {
     token& t = tokens.back();
-    out.text.pop_back();
+    text.pop_back();
     out.begin16.pop_back();
     out.end16.pop_back();
     for (std::size_t k = a; k < b; ++k) put(cs.s[k], cs.b16[k], cs.e16[k]);
     t.single_letter = false;
     t.src_end = static_cast<std::uint32_t>(b);
-    t.out_end = static_cast<std::uint32_t>(out.text.size());
+    t.out_end = static_cast<std::uint32_t>(text.size());
     const std::uint32_t last = out.end16.back();
     put(' ', last, last);
   }
@@ -518,21 +519,21 @@ void join_spaced_letters(writer& w) {
         ++j;
     }
     if (j - i + 1 >= 3) {
-      if (drop.empty()) drop.assign(out.text.size(), false);
+      if (drop.empty()) drop.assign(w.text.size(), false);
       for (std::size_t k = i; k < j; ++k) drop[toks[k].out_end] = true;
     }
     i = j + 1;
   }
   if (drop.empty()) return;
   std::size_t n = 0;
-  for (std::size_t k = 0; k < out.text.size(); ++k) {
+  for (std::size_t k = 0; k < w.text.size(); ++k) {
     if (drop[k]) continue;
-    out.text[n] = out.text[k];
+    w.text[n] = w.text[k];
     out.begin16[n] = out.begin16[k];
     out.end16[n] = out.end16[k];
     ++n;
   }
-  out.text.resize(n);
+  w.text.resize(n);
   out.begin16.resize(n);
   out.end16.resize(n);
 }
@@ -549,9 +550,11 @@ std::size_t folded_text::word_count() const {
 folded_text fold(std::string_view utf8) {
   folded_text out;
   char_stream cs;
-  cs.s.reserve(utf8.size() + 8);
+  std::vector<char> chars;  // cs.s under construction (a vector: its push_back inlines)
+  chars.reserve(utf8.size() + 8);
   cs.b16.reserve(utf8.size() + 8);
   cs.e16.reserve(utf8.size() + 8);
+  std::string folded_cp;
   std::uint32_t pos16 = 0;
   std::size_t i = 0;
   while (i < utf8.size()) {
@@ -559,7 +562,7 @@ folded_text fold(std::string_view utf8) {
     if (c >= 0x20 && c < 0x7F) {  // the common case, inline
       const char ch = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
       if (ch == '?') ++out.question_marks;
-      cs.s.push_back(ch);
+      chars.push_back(ch);
       cs.b16.push_back(pos16);
       cs.e16.push_back(pos16 + 1);
       ++pos16;
@@ -570,9 +573,10 @@ folded_text fold(std::string_view utf8) {
     const char32_t cp = decode_one(utf8, i, len);
     const std::uint32_t units = cp >= 0x10000 ? 2 : 1;
     if (cp == 0xFF1F || cp == 0xBF) ++out.question_marks;  // full-width and inverted forms
-    const std::size_t before = cs.s.size();
-    fold_code_point(cp, cs.s);
-    for (std::size_t k = before; k < cs.s.size(); ++k) {
+    folded_cp.clear();
+    fold_code_point(cp, folded_cp);
+    for (char ch : folded_cp) {
+      chars.push_back(ch);
       cs.b16.push_back(pos16);
       cs.e16.push_back(pos16 + units);
     }
@@ -580,17 +584,19 @@ folded_text fold(std::string_view utf8) {
     i += len;
   }
   out.length16 = pos16;
+  cs.s.assign(chars.begin(), chars.end());
 
   // Folded text is at most a little longer than its chars (" zheart " for one emoji, "zyear").
   const std::size_t cap = cs.s.size() + cs.s.size() / 2 + 8;
-  out.text.reserve(cap);
+  writer w{cs, out, {}, {}};
+  w.text.reserve(cap);
   out.begin16.reserve(cap);
   out.end16.reserve(cap);
-  writer w{cs, out, {}};
   w.tokens.reserve(cs.s.size() / 4 + 4);
   w.put(' ', 0, 0);
   tokenize(w, out.entities);
   join_spaced_letters(w);
+  out.text.assign(w.text.begin(), w.text.end());
   return out;
 }
 

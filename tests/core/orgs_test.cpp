@@ -102,8 +102,14 @@ TEST_CASE("the short forms people write for a long name") {
               {"Università Bocconi", "LL.M. candidate | Bocconi University"},
               {"Technische Universität Hamburg", "Wiss. Mitarbeiter, TU Hamburg"},
               {"Freshfields Bruckhaus Deringer LLP", "Senior Counsel @ Freshfields"},
-              {"Studio Legale Rossi & Associati", "Associate at Rossi & Associati"}},
+              {"Studio Legale Rossi & Associati", "Associate at Rossi & Associati"},
+              {"Groupe Belcour Cosmétiques", "Chef de produit chez Belcour"},
+              {"Van der Stroom Baggerwerken B.V.", "Hydraulic Engineer at Van der Stroom"},
+              {"TU Delft", "MSc, Delft University of Technology"}},
              true);
+  check_same({{"Faculdade de Farmácia da Universidade de Lisboa",
+               "Faculdade de Farmácia da Universidade do Porto"}},
+             false);
   check_same({{"Universitat de València", "Universitat Politècnica de València"},
               {"University of Toronto", "Toronto University Press"}},
              false);
