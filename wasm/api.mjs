@@ -45,9 +45,18 @@ function unwrap(result) {
 }
 
 function makeApi(module) {
+  // The policy text the module holds; handed over again only when it changes (most callers
+  // classify many invitations under one policy, and the text is the larger argument).
+  let policyInModule = null;
   return Object.freeze({
     classify(invitation, policy = {}) {
-      return unwrap(module.classify(toJsonText(invitation, 'invitation'), toJsonText(policy, 'policy')));
+      const invitationText = toJsonText(invitation, 'invitation');
+      const policyText = toJsonText(policy, 'policy');
+      if (policyText !== policyInModule) {
+        module.setPolicy(policyText);
+        policyInModule = policyText;
+      }
+      return unwrap(module.classifyWithPolicy(invitationText));
     },
     draftNote(target, policy = {}) {
       return unwrap(module.draftNote(toJsonText(target, 'target'), toJsonText(policy, 'policy')));

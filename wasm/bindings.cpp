@@ -14,6 +14,19 @@ vouch::json_result classify(const std::string& invitation, const std::string& po
   return vouch::classify_json(invitation, policy);
 }
 
+// The policy of the last classify call, so a page or worker classifying many invitations under
+// one policy hands its text over once (api.mjs calls setPolicy only when the text changes).
+std::string& current_policy() {
+  static std::string text = "{}";
+  return text;
+}
+
+void set_policy(const std::string& policy) { current_policy() = policy; }
+
+vouch::json_result classify_with_policy(const std::string& invitation) {
+  return vouch::classify_json(invitation, current_policy());
+}
+
 vouch::json_result draft_note(const std::string& target, const std::string& policy) {
   return vouch::draft_note_json(target, policy);
 }
@@ -29,6 +42,8 @@ EMSCRIPTEN_BINDINGS(vouch) {
       .field("ok", &vouch::json_result::ok)
       .field("text", &vouch::json_result::text);
   emscripten::function("classify", &classify);
+  emscripten::function("setPolicy", &set_policy);
+  emscripten::function("classifyWithPolicy", &classify_with_policy);
   emscripten::function("draftNote", &draft_note);
   emscripten::function("validatePolicy", &validate_policy);
   emscripten::function("defaultPolicy", &vouch::default_policy_json);

@@ -296,8 +296,7 @@ result engine::classify(const invitation& inv) const {
   struct org_seen { std::size_t index = 0; std::size_t b = 0, e = 0; bool found = false; };
   org_seen msg_company, msg_school, msg_group, head_company, head_school, head_group;
 
-  const std::string trimmed_check = inv.message;
-  const bool no_note = trimmed_check.find_first_not_of(" \t\r\n") == std::string::npos;
+  const bool no_note = inv.message.find_first_not_of(" \t\r\n") == std::string::npos;
   folded_text note;
   std::vector<bool> filler;  // per folded byte: covered by a greeting or the recipient's name
   if (!no_note) {
