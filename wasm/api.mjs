@@ -44,6 +44,8 @@ function unwrap(result) {
   return JSON.parse(result.text);
 }
 
+const utf8 = new TextDecoder();
+
 function makeApi(module) {
   // The policy text the module holds; handed over again only when it changes (most callers
   // classify many invitations under one policy, and the text is the larger argument).
@@ -56,7 +58,10 @@ function makeApi(module) {
         module.setPolicy(policyText);
         policyInModule = policyText;
       }
-      return unwrap(module.classifyWithPolicy(invitationText));
+      const ok = module.classifyWithPolicy(invitationText).ok;
+      const text = utf8.decode(module.resultBytes());
+      if (!ok) throw new Error(text);
+      return JSON.parse(text);
     },
     draftNote(target, policy = {}) {
       return unwrap(module.draftNote(toJsonText(target, 'target'), toJsonText(policy, 'policy')));

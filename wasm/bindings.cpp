@@ -2,6 +2,7 @@
 // {ok, text} value (an embind value_object), so JavaScript never holds a C++ object to free.
 // wasm/api.mjs turns these into the public API (plain objects in and out, errors thrown).
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
 #include <string>
 
@@ -23,8 +24,23 @@ std::string& current_policy() {
 
 void set_policy(const std::string& policy) { current_policy() = policy; }
 
+// A result's text stays here until the next call, and JavaScript decodes it straight out of wasm
+// memory (resultBytes: one TextDecoder pass) rather than through embind's string conversion,
+// which reads a long string byte by byte twice. Only `ok` travels in the returned value.
+std::string& last_text() {
+  static std::string text;
+  return text;
+}
+
 vouch::json_result classify_with_policy(const std::string& invitation) {
-  return vouch::classify_json(invitation, current_policy());
+  auto r = vouch::classify_json(invitation, current_policy());
+  last_text() = std::move(r.text);
+  return {r.ok, {}};
+}
+
+emscripten::val result_bytes() {
+  const auto& t = last_text();
+  return emscripten::val(emscripten::typed_memory_view(t.size(), reinterpret_cast<const unsigned char*>(t.data())));
 }
 
 vouch::json_result draft_note(const std::string& target, const std::string& policy) {
@@ -44,6 +60,7 @@ EMSCRIPTEN_BINDINGS(vouch) {
   emscripten::function("classify", &classify);
   emscripten::function("setPolicy", &set_policy);
   emscripten::function("classifyWithPolicy", &classify_with_policy);
+  emscripten::function("resultBytes", &result_bytes);
   emscripten::function("draftNote", &draft_note);
   emscripten::function("validatePolicy", &validate_policy);
   emscripten::function("defaultPolicy", &vouch::default_policy_json);
