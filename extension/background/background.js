@@ -4,7 +4,7 @@
 import '../platform/browser-api.js';
 import '../shared/messages.js';
 import '../shared/settings.js';
-import { classify_all, core } from './classifier.js';
+import { classify_all, core, warm } from './classifier.js';
 import { remember_ignored, with_history } from './history.js';
 import { draft_note, note_context } from './notes.js';
 
@@ -12,14 +12,33 @@ const api = globalThis.vouchBrowser;
 const { CS_TO_BG, UI_TO_BG, LINKEDIN_ORIGIN } = globalThis.VouchMessages;
 const Settings = globalThis.VouchSettings;
 
+// The settings, read once and kept until storage.sync says they changed; with them the policy's
+// JSON text, encoded once per change (the core takes JSON text, so a batch costs no encoding).
 let settings_promise = null;
 function settings() {
-  settings_promise ??= api.storage.sync.get(Settings.KEY).then((got) => Settings.migrate(got[Settings.KEY]));
+  settings_promise ??= api.storage.sync.get(Settings.KEY).then((got) => {
+    const current = Settings.migrate(got[Settings.KEY]);
+    return { ...current, policy_json: JSON.stringify(current.policy ?? {}) };
+  }, (error) => {
+    settings_promise = null;
+    throw error;
+  });
   return settings_promise;
 }
 api.storage.onChanged.addListener((changes, area) => {
   if (area === 'sync' && changes[Settings.KEY]) settings_promise = null;
 });
+
+// Load and warm the core as soon as the background starts (and when a content script's WARM
+// ping wakes it), so that the first page's batch does not wait for the module.
+let warming = null;
+function warm_up() {
+  warming ??= Promise.all([warm(async () => (await settings()).policy_json), with_history([])]).catch(() => {
+    warming = null; // a later ping tries again
+  });
+  return warming;
+}
+warm_up();
 
 function from_content_script(sender) {
   const url = sender.url || (sender.tab && sender.tab.url) || '';
@@ -35,8 +54,15 @@ const handlers = {
     allowed: from_content_script,
     async run(msg) {
       if (!Array.isArray(msg.invitations)) throw new Error('invitations: expected an array');
-      const [{ policy }, invitations] = await Promise.all([settings(), with_history(msg.invitations)]);
-      return { results: await classify_all(invitations, policy) };
+      const [{ policy_json }, invitations] = await Promise.all([settings(), with_history(msg.invitations)]);
+      return { results: await classify_all(invitations, policy_json) };
+    },
+  },
+  [CS_TO_BG.WARM]: {
+    allowed: from_content_script,
+    async run() {
+      warm_up();
+      return { ok: true };
     },
   },
   [CS_TO_BG.REMEMBER_IGNORED]: {

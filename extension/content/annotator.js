@@ -56,8 +56,9 @@ globalThis.VouchAnnotator = (() => {
     }
   }
 
-  function attach(card, reading, result, theme) {
-    if (card.querySelector(':scope > vouch-annotation') || !card.isConnected) return false;
+  /** The annotation for one reading, unattached, with the ranges its evidence covers. */
+  function build(reading, result, theme) {
+    const { card } = reading;
     const message = reading.invitation.message;
     const host = globalThis.VouchAnnotation.create({
       result, message, theme,
@@ -66,16 +67,36 @@ globalThis.VouchAnnotator = (() => {
         copy: (text) => globalThis.VouchAnnotation.copy_text(text, host.shadowRoot),
       }),
     });
-    card.append(host);
-    remember_on_ignore(card, reading.invitation.sender.profile_url);
-    if (reading.map && Array.isArray(result.reasons)) {
-      const ranges = result.reasons
+    const ranges = reading.map && Array.isArray(result.reasons)
+      ? result.reasons
         .filter((r) => Array.isArray(r.span))
         .map((r) => TextMap.range_for(reading.map, r.span[0], r.span[1]))
-        .filter(Boolean);
-      host.dataset.highlights = String(TextMap.highlight(ranges));
+        .filter(Boolean)
+      : null;
+    return { card, host, ranges, profile_url: reading.invitation.sender.profile_url };
+  }
+
+  /**
+   * Annotates the readings in one go: every check and every annotation is made first, then all
+   * are appended, and the evidence of all cards is painted with one highlight update.
+   */
+  function attach_all(readings, results, theme) {
+    const built = [];
+    for (const [i, r] of readings.entries()) {
+      if (r.card.querySelector(':scope > vouch-annotation') || !r.card.isConnected) continue;
+      built.push(build(r, results[i] || { error: 'no result' }, theme));
     }
-    return true;
+    const painted = TextMap.supported();
+    const all_ranges = [];
+    for (const { host, ranges } of built) {
+      if (!ranges) continue;
+      host.dataset.highlights = String(painted ? ranges.length : 0);
+      all_ranges.push(...ranges);
+    }
+    for (const { card, host } of built) card.append(host);
+    for (const { card, profile_url } of built) remember_on_ignore(card, profile_url);
+    TextMap.highlight(all_ranges);
+    return built.length;
   }
 
   async function pass() {
@@ -97,10 +118,7 @@ globalThis.VouchAnnotator = (() => {
     const results = readings.length ? await classify(readings.map((r) => r.invitation)) : [];
     performance.measure('vouch:classify', 'vouch:classify-start'); // the round trip to the core
     const theme = readings.length ? Styles.theme_for(readings[0].card) : 'light';
-    let annotated = 0;
-    readings.forEach((r, i) => {
-      if (attach(r.card, r, results[i] || { error: 'no result' }, theme)) annotated++;
-    });
+    const annotated = attach_all(readings, results, theme);
     performance.mark('vouch:pass-end');
     performance.measure('vouch:pass', 'vouch:pass-start', 'vouch:pass-end');
     if (annotated || was_first) document.dispatchEvent(new CustomEvent('vouch:annotated'));

@@ -22,23 +22,28 @@ globalThis.VouchTextMap = (() => {
         return NodeFilter.FILTER_ACCEPT;
       },
     });
+    const word = /\S+/g; // runs without white space, the same \s as one character at a time
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const data = node.data;
-      for (let i = 0; i < data.length; i++) {
-        if (/\s/.test(data[i])) {
-          pending_space = text.length > 0;
-          continue;
-        }
-        if (pending_space) {
+      let last = 0; // where the previous run ended in this node
+      word.lastIndex = 0;
+      for (let m = word.exec(data); m; m = word.exec(data)) {
+        const start = m.index;
+        if (start > last) pending_space = text.length > 0; // white space before this run
+        if (pending_space) { // the space maps to the first character after it
           text += ' ';
           nodes.push(node);
-          offsets.push(i);
+          offsets.push(start);
           pending_space = false;
         }
-        text += data[i];
-        nodes.push(node);
-        offsets.push(i);
+        text += m[0];
+        for (let i = start; i < word.lastIndex; i++) {
+          nodes.push(node);
+          offsets.push(i);
+        }
+        last = word.lastIndex;
       }
+      if (data.length > last) pending_space = text.length > 0; // white space ends the node
     }
     return { text, nodes, offsets };
   }

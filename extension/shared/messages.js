@@ -1,6 +1,7 @@
 // Message types, named by direction (sender_TO_receiver), as Dark Reader does. Each message is a
 // plain object `{type, ...payload}`; every receiver checks the sender before acting.
 //
+//   CS_TO_BG.WARM              {}                           -> {ok}  (wakes the background, loads the core)
 //   CS_TO_BG.CLASSIFY          {invitations: Invitation[]}  -> {results: (Result | {id, error})[]}
 //   CS_TO_BG.REMEMBER_IGNORED  {profile_url}                -> {ok}
 //   CS_TO_BG.GET_OPTIONS       {}                           -> {options}
@@ -14,6 +15,7 @@
 // extension pages also import, so it only assigns to globalThis.
 globalThis.VouchMessages = Object.freeze({
   CS_TO_BG: Object.freeze({
+    WARM: 'cs-to-bg:warm',
     CLASSIFY: 'cs-to-bg:classify',
     REMEMBER_IGNORED: 'cs-to-bg:remember-ignored',
     GET_OPTIONS: 'cs-to-bg:get-options',

@@ -34,14 +34,23 @@ globalThis.VouchInvitationCard = (() => {
   const is_generation_a = (card) => card.matches('.invitation-card, [class~="invitation-card"]');
   const own = (card, el) => !el.closest('vouch-annotation') && el.isConnected && card.contains(el);
 
+  // href -> profile address (or null), so that a card's links are parsed once, not on every read.
+  const profile_urls = new Map();
   function profile_url_of(a) {
+    const href = a.getAttribute('href');
+    const key = `${location.origin} ${href}`;
+    let url = profile_urls.get(key);
+    if (url !== undefined) return url;
     try {
-      const u = new URL(a.getAttribute('href'), location.origin);
+      const u = new URL(href, location.origin);
       const m = u.pathname.match(/^\/in\/[^/]+/);
-      return m ? `https://www.linkedin.com${m[0]}/` : null;
+      url = m ? `https://www.linkedin.com${m[0]}/` : null;
     } catch {
-      return null;
+      url = null;
     }
+    if (profile_urls.size >= 5000) profile_urls.clear();
+    profile_urls.set(key, url);
+    return url;
   }
 
   /** The distinct profile addresses a card links to, with the links themselves. */
@@ -107,11 +116,12 @@ globalThis.VouchInvitationCard = (() => {
   function name_of(card, link) {
     const title = card.querySelector('.invitation-card__title');
     if (title) return text_of(title);
-    for (const { a } of profile_links(card)) {
+    const links = profile_links(card);
+    for (const { a } of links) {
       const strong = a.querySelector('strong');
       if (strong && text_of(strong)) return text_of(strong);
     }
-    for (const { a } of profile_links(card)) {
+    for (const { a } of links) {
       if (text_of(a)) return text_of(a);
     }
     const img = link.a.querySelector('img[alt]') || card.querySelector('img[alt]');
