@@ -4,6 +4,7 @@
 // the tool and in the wasm module alike.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "vouch/classify.hpp"
 
@@ -11,7 +12,24 @@ namespace vouch {
 
 namespace {
 
-void put_string(std::string& out, std::string_view s) {
+// Text under construction. A vector's push_back is inlined everywhere; std::string's is an
+// out-of-line call in some standard libraries (libc++ in the wasm module), and this is the
+// hot path that writes every result.
+struct text_out {
+  std::vector<char> buf;
+  text_out& operator+=(char c) {
+    buf.push_back(c);
+    return *this;
+  }
+  text_out& operator+=(std::string_view s) {
+    buf.insert(buf.end(), s.begin(), s.end());
+    return *this;
+  }
+  void append(const char* p, std::size_t n) { buf.insert(buf.end(), p, p + n); }
+  char back() const { return buf.back(); }
+};
+
+void put_string(text_out& out, std::string_view s) {
   static constexpr char hex[] = "0123456789abcdef";
   out += '"';
   std::size_t run = 0;  // start of the bytes not yet copied
@@ -42,7 +60,7 @@ void put_string(std::string& out, std::string_view s) {
 // down to one, is their shortest round-trip form, as nlohmann prints it ("4.0", "0.92").
 // Written with integer arithmetic (no printf, which would add its float formatting to the
 // wasm module).
-void put_hundredths(std::string& out, double v) {
+void put_hundredths(text_out& out, double v) {
   if (v < 0) {
     out += '-';
     v = -v;
@@ -55,31 +73,35 @@ void put_hundredths(std::string& out, double v) {
 }
 
 // `,"key":` (no comma before the first field of an object).
-void put_key(std::string& out, std::string_view key) {
+void put_key(text_out& out, std::string_view key) {
   if (out.back() != '{') out += ',';
   out += '"';
   out += key;
   out += "\":";
 }
 
-void put_field(std::string& out, std::string_view key, std::string_view value) {
+void put_field(text_out& out, std::string_view key, std::string_view value) {
   put_key(out, key);
   put_string(out, value);
 }
 
-void put_field(std::string& out, std::string_view key, double hundredths) {
+void put_field(text_out& out, std::string_view key, double hundredths) {
   put_key(out, key);
   put_hundredths(out, hundredths);
 }
 
-void put_reason(std::string& out, const reason& rs) {
+void put_reason(text_out& out, const reason& rs) {
   out += '{';
   put_field(out, "category", category_name(rs.category));
   if (!rs.evidence.empty()) put_field(out, "evidence", rs.evidence);
   put_field(out, "rule", rs.rule);
   if (rs.span) {
     put_key(out, "span");
-    out += '[' + std::to_string(rs.span->first) + ',' + std::to_string(rs.span->second) + ']';
+    out += '[';
+    out += std::to_string(rs.span->first);
+    out += ',';
+    out += std::to_string(rs.span->second);
+    out += ']';
   }
   put_field(out, "text", rs.text);
   put_field(out, "weight", rs.weight);
@@ -89,11 +111,11 @@ void put_reason(std::string& out, const reason& rs) {
 }  // namespace
 
 std::string result_to_text(const result& r) {
-  std::string out;
+  text_out out;
   std::size_t size = 160 + r.id.size() + r.reply.size();
   for (const auto& v : r.reply_variants) size += v.size() + 8;
   for (const auto& rs : r.reasons) size += 80 + rs.rule.size() + rs.text.size() + rs.evidence.size();
-  out.reserve(size);
+  out.buf.reserve(size);
 
   out += '{';
   put_field(out, "category", category_name(r.category));
@@ -121,7 +143,7 @@ std::string result_to_text(const result& r) {
   }
   put_field(out, "verdict", verdict_name(r.verdict));
   out += '}';
-  return out;
+  return std::string(out.buf.data(), out.buf.size());
 }
 
 }  // namespace vouch
