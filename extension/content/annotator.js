@@ -56,29 +56,32 @@ globalThis.VouchAnnotator = (() => {
     }
   }
 
-  /** The annotation for one reading, unattached, with the ranges its evidence covers. */
+  /** The annotation for one reading, unattached. */
   function build(reading, result, theme) {
     const { card } = reading;
-    const message = reading.invitation.message;
     const host = globalThis.VouchAnnotation.create({
-      result, message, theme,
+      result, message: reading.invitation.message, theme,
       on_decline: (reply, set_status) => globalThis.VouchDecline.run(card, reply, {
         set_status,
         copy: (text) => globalThis.VouchAnnotation.copy_text(text, host.shadowRoot),
       }),
     });
-    const ranges = reading.map && Array.isArray(result.reasons)
-      ? result.reasons
-        .filter((r) => Array.isArray(r.span))
-        .map((r) => TextMap.range_for(reading.map, r.span[0], r.span[1]))
-        .filter(Boolean)
-      : null;
-    return { card, host, ranges, profile_url: reading.invitation.sender.profile_url };
+    return { reading, result, host };
+  }
+
+  /** The ranges of LinkedIn's note text that the result's evidence spans cover, or null. */
+  function evidence_ranges(reading, result) {
+    if (!reading.map || !Array.isArray(result.reasons)) return null;
+    return result.reasons
+      .filter((r) => Array.isArray(r.span))
+      .map((r) => TextMap.range_for(reading.map, r.span[0], r.span[1]))
+      .filter(Boolean);
   }
 
   /**
-   * Annotates the readings in one go: every check and every annotation is made first, then all
-   * are appended, and the evidence of all cards is painted with one highlight update.
+   * Annotates the readings in one go: every check is made and every annotation built first, then
+   * all are appended, and the evidence of all cards is painted with one highlight update (its
+   * ranges made after the appends, so that no insertion has live ranges to update).
    */
   function attach_all(readings, results, theme) {
     const built = [];
@@ -86,15 +89,16 @@ globalThis.VouchAnnotator = (() => {
       if (r.card.querySelector(':scope > vouch-annotation') || !r.card.isConnected) continue;
       built.push(build(r, results[i] || { error: 'no result' }, theme));
     }
+    for (const { reading, host } of built) reading.card.append(host);
+    for (const { reading } of built) remember_on_ignore(reading.card, reading.invitation.sender.profile_url);
     const painted = TextMap.supported();
     const all_ranges = [];
-    for (const { host, ranges } of built) {
+    for (const { reading, result, host } of built) {
+      const ranges = evidence_ranges(reading, result);
       if (!ranges) continue;
       host.dataset.highlights = String(painted ? ranges.length : 0);
       all_ranges.push(...ranges);
     }
-    for (const { card, host } of built) card.append(host);
-    for (const { card, profile_url } of built) remember_on_ignore(card, profile_url);
     TextMap.highlight(all_ranges);
     return built.length;
   }

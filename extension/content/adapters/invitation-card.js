@@ -128,10 +128,15 @@ globalThis.VouchInvitationCard = (() => {
     return img ? img.getAttribute('alt').trim() : '';
   }
 
-  /** Text blocks (p, span, div without block children) after the name, outside links and controls. */
-  function text_blocks_after_name(card, note) {
+  /**
+   * The first `limit` text blocks (p, span, div without block children) after the name, outside
+   * links and controls. Blocks are found in document order and never dropped, so stopping at
+   * `limit` gives the first `limit` of the whole list.
+   */
+  function text_blocks_after_name(card, note, limit = Infinity) {
     const blocks = [];
     for (const el of card.querySelectorAll('p, span, div')) {
+      if (blocks.length >= limit) break;
       if (!own(card, el) || el.closest('a, button, time') || (note && (note.contains(el) || el.contains(note)))) continue;
       if (el.querySelector('p, div, button, a')) continue;
       const t = text_of(el);
@@ -156,7 +161,7 @@ globalThis.VouchInvitationCard = (() => {
         insights: insights ? text_of(insights) : '',
       };
     }
-    const [headline, second] = text_blocks_after_name(card, note);
+    const [headline, second] = text_blocks_after_name(card, note, 2);
     const insights = second && /\d/.test(text_of(second)) ? text_of(second) : '';
     return { headline: text_of(headline), insights };
   }
