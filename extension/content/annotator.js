@@ -105,16 +105,22 @@ globalThis.VouchAnnotator = (() => {
 
   async function pass() {
     const adapter = ADAPTERS.find((a) => a.matches(location));
-    const cards = adapter ? adapter.find_cards(document).filter((c) => !seen.has(c)) : [];
+    // Finding the cards and starting to read them (up to a read's first wait) change nothing in
+    // the page, so the card module may look up each card's links and buttons once for both.
+    const { cards, all_read } = Card.with_memo(() => {
+      const found = adapter ? adapter.find_cards(document).filter((c) => !seen.has(c)) : [];
+      if (!found.length) return { cards: found, all_read: null };
+      performance.mark('vouch:pass-start');
+      for (const c of found) seen.add(c);
+      return { cards: found, all_read: Promise.all(found.map((c) => Card.read(c).catch(() => null))) };
+    });
     const was_first = first_pass;
     first_pass = false;
     if (!cards.length) {
       if (was_first) document.dispatchEvent(new CustomEvent('vouch:annotated'));
       return;
     }
-    performance.mark('vouch:pass-start');
-    for (const c of cards) seen.add(c);
-    const readings = (await Promise.all(cards.map((c) => Card.read(c).catch(() => null))))
+    const readings = (await all_read)
       .map((reading, i) => reading && { card: cards[i], ...reading })
       .filter(Boolean);
     for (const r of readings) r.invitation.id = `card-${++serial}`;

@@ -1,15 +1,19 @@
 // Reading LinkedIn's note text so that the core's evidence spans can be shown in place.
 //
 // read_text(element) walks the element's text nodes (skipping controls such as "see more"),
-// collapses runs of white space to one space and trims, and keeps for every UTF-16 code unit of
-// the result the text node and offset it came from. A span [start, end) from the core, counted in
+// collapses runs of white space to one space and trims, and keeps where every UTF-16 code unit of
+// the result came from (text node and offset). A span [start, end) from the core, counted in
 // UTF-16 code units as the contract says, then maps back to a DOM Range over LinkedIn's own text
 // nodes, which the CSS Custom Highlight API paints without changing a single node.
 globalThis.VouchTextMap = (() => {
   const SKIP = new Set(['BUTTON', 'SCRIPT', 'STYLE', 'TEMPLATE', 'VOUCH-ANNOTATION']);
   const HIGHLIGHT_NAME = 'vouch-evidence';
 
+  // The map keeps one entry per stretch of the text that comes from consecutive characters of
+  // one text node (a word run, or the single space before it), not one per character: position p
+  // of the text lies in the last stretch k with at[k] <= p, at node[k], offset[k] + (p - at[k]).
   function read_text(root) {
+    const at = [];
     const nodes = [];
     const offsets = [];
     let text = '';
@@ -31,29 +35,44 @@ globalThis.VouchTextMap = (() => {
         const start = m.index;
         if (start > last) pending_space = text.length > 0; // white space before this run
         if (pending_space) { // the space maps to the first character after it
-          text += ' ';
+          at.push(text.length);
           nodes.push(node);
           offsets.push(start);
+          text += ' ';
           pending_space = false;
         }
+        at.push(text.length);
+        nodes.push(node);
+        offsets.push(start);
         text += m[0];
-        for (let i = start; i < word.lastIndex; i++) {
-          nodes.push(node);
-          offsets.push(i);
-        }
         last = word.lastIndex;
       }
       if (data.length > last) pending_space = text.length > 0; // white space ends the node
     }
-    return { text, nodes, offsets };
+    return { text, at, nodes, offsets };
+  }
+
+  /** [text node, offset] of position p of a read_text() result (p within the text). */
+  function locate(map, p) {
+    if (!Number.isInteger(p)) return [undefined, NaN]; // as a lookup by a non-index would give
+    let lo = 0;
+    let hi = map.at.length - 1;
+    while (lo < hi) { // the last stretch that starts at or before p
+      const mid = (lo + hi + 1) >> 1;
+      if (map.at[mid] <= p) lo = mid;
+      else hi = mid - 1;
+    }
+    return [map.nodes[lo], map.offsets[lo] + (p - map.at[lo])];
   }
 
   /** A Range over [start, end) of a read_text() result, or null when the span does not fit. */
   function range_for(map, start, end) {
     if (!(start >= 0 && end > start && end <= map.text.length)) return null;
+    const [start_node, start_offset] = locate(map, start);
+    const [end_node, end_offset] = locate(map, end - 1);
     const range = document.createRange();
-    range.setStart(map.nodes[start], map.offsets[start]);
-    range.setEnd(map.nodes[end - 1], map.offsets[end - 1] + 1);
+    range.setStart(start_node, start_offset);
+    range.setEnd(end_node, end_offset + 1);
     return range;
   }
 

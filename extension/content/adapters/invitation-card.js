@@ -53,8 +53,28 @@ globalThis.VouchInvitationCard = (() => {
     return url;
   }
 
+  // While `with_memo` runs (code that changes nothing in the page: finding cards and reading
+  // them), a card's links and action pair are looked up once, not once by each caller.
+  let memo = null;
+  function with_memo(fn) {
+    if (memo) return fn();
+    memo = { links: new Map(), pair: new Map() };
+    try {
+      return fn();
+    } finally {
+      memo = null;
+    }
+  }
+  function memoized(kind, card, compute) {
+    if (!memo) return compute(card);
+    const known = memo[kind];
+    if (!known.has(card)) known.set(card, compute(card));
+    return known.get(card);
+  }
+
   /** The distinct profile addresses a card links to, with the links themselves. */
-  function profile_links(card) {
+  const profile_links = (card) => memoized('links', card, find_profile_links);
+  function find_profile_links(card) {
     const links = [];
     for (const a of card.querySelectorAll('a[href*="/in/"]')) {
       const url = profile_url_of(a);
@@ -66,7 +86,8 @@ globalThis.VouchInvitationCard = (() => {
   const label_of = (b) => (b.getAttribute('aria-label') || b.textContent || '').trim();
 
   /** [ignore, accept] buttons, or null when the card has no such pair. */
-  function action_pair(card) {
+  const action_pair = (card) => memoized('pair', card, find_action_pair);
+  function find_action_pair(card) {
     if (is_generation_a(card)) {
       const box = card.querySelector('.invitation-card__action-container');
       if (box) {
@@ -225,5 +246,5 @@ globalThis.VouchInvitationCard = (() => {
 
   const ignore_button = (card) => (action_pair(card) || [])[0] || null;
 
-  return Object.freeze({ is_card, cards_within, read, ignore_button, reply_button, profile_links });
+  return Object.freeze({ is_card, cards_within, read, ignore_button, reply_button, profile_links, with_memo });
 })();
