@@ -69,6 +69,27 @@ void aho_corasick::build() {
   trie_.clear();
   trie_.shrink_to_fit();
   renumber_breadth_first();
+  compact();
+}
+
+// A scan touches one row of transitions and the output range of each state it passes: the
+// smaller both are, the more of them stay in cache.
+void aho_corasick::compact() {
+  const std::size_t states = outputs_.size();
+  out_begin_.assign(states + 1, 0);
+  out_list_.clear();
+  for (std::size_t s = 0; s < states; ++s) {
+    out_begin_[s] = static_cast<std::uint32_t>(out_list_.size());
+    out_list_.insert(out_list_.end(), outputs_[s].begin(), outputs_[s].end());
+  }
+  out_begin_[states] = static_cast<std::uint32_t>(out_list_.size());
+  outputs_.clear();
+  outputs_.shrink_to_fit();
+  if (states <= 65536) {
+    delta16_.assign(delta_.begin(), delta_.end());
+    delta_.clear();
+    delta_.shrink_to_fit();
+  }
 }
 
 // States near the root are the ones a scan visits all the time; numbered first, their rows sit

@@ -134,6 +134,49 @@ std::string slice16(std::string_view s, std::uint32_t b16, std::uint32_t e16) {
   return std::string(s.substr(start, i - start));
 }
 
+/// A word spelled with the letters people swap to dodge filters: "rn" for m, "vv" for w, "ln"
+/// for in, digits for letters.
+bool may_be_lookalike(std::string_view w) {
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    const char ch = w[k];
+    if (ch == '0' || ch == '1') return true;
+    if (k + 1 < w.size() && ((ch == 'r' && w[k + 1] == 'n') || (ch == 'v' && w[k + 1] == 'v') || (ch == 'l' && w[k + 1] == 'n')))
+      return true;
+  }
+  return false;
+}
+
+/// A display name folded to its words (" jane doe "), as fold() does it; names of plain letters
+/// (the common case) without building the folded text's maps.
+std::string folded_name(std::string_view name) {
+  bool plain = !name.empty();
+  std::size_t run = 0;
+  for (const char ch : name) {
+    if (ch == ' ') {
+      if (run == 1) plain = false;  // a single letter: fold joins "J R R" into one word
+      run = 0;
+    } else if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) {
+      ++run;
+    } else {
+      plain = false;
+      break;
+    }
+  }
+  if (run == 1) plain = false;
+  if (!plain) return fold(name).text;
+  std::string out = " ";
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char ch = name[i];
+    if (ch == ' ') {
+      if (out.back() != ' ') out += ' ';
+    } else {
+      out += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    }
+  }
+  if (out.back() != ' ') out += ' ';
+  return out;
+}
+
 /// True when the raw note has a template placeholder: {{first_name}}, [Name], <Company>, %NAME%.
 bool has_placeholder(std::string_view m) {
   for (std::size_t i = 0; i < m.size(); ++i) {
@@ -352,6 +395,7 @@ result engine::classify(const invitation& inv) const {
   }
 
   scored s;
+  s.items.reserve(16);
   auto add = [&](std::size_t rule, double weight, std::optional<std::pair<std::uint32_t, std::uint32_t>> span,
                  std::string text = {}) {
     if (weight == 0) return;
@@ -417,7 +461,15 @@ result engine::classify(const invitation& inv) const {
   if (no_note) {
     add(c.f_no_note, c.rules[c.f_no_note].weight, std::nullopt);
   } else {
-    const std::string sender_folded = fold(inv.sender.name).text;  // " jane doe "
+    const std::string sender_folded = folded_name(inv.sender.name);  // " jane doe "
+    std::vector<std::string_view> sender_words;
+    for (std::size_t a = 0; a < sender_folded.size();) {
+      while (a < sender_folded.size() && sender_folded[a] == ' ') ++a;
+      std::size_t b = a;
+      while (b < sender_folded.size() && sender_folded[b] != ' ') ++b;
+      if (b > a) sender_words.emplace_back(sender_folded.data() + a, b - a);
+      a = b;
+    }
     std::size_t i = 0;
     const std::string& t = note.text;
     while (i < t.size()) {
@@ -428,10 +480,8 @@ result engine::classify(const invitation& inv) const {
         ++total_words;
         const std::string_view w(t.data() + i, j - i);
         bool is_filler = filler[i];
-        if (!is_filler) {  // the sender's own name is not content either
-          const auto at = sender_folded.find(w);
-          is_filler = at != std::string::npos && sender_folded[at - 1] == ' ' && sender_folded[at + w.size()] == ' ';
-        }
+        if (!is_filler)  // the sender's own name is not content either
+          is_filler = std::find(sender_words.begin(), sender_words.end(), w) != sender_words.end();
         if (!is_filler) ++content_words;
       }
       i = j;
@@ -514,8 +564,7 @@ result engine::classify(const invitation& inv) const {
       std::size_t j = i;
       while (j < t.size() && t[j] != ' ') ++j;
       const std::string_view w(t.data() + i, j - i);
-      if (w.size() >= 6 && (w.find("rn") != w.npos || w.find("vv") != w.npos || w.find("ln") != w.npos ||
-                            w.find('0') != w.npos || w.find('1') != w.npos)) {
+      if (w.size() >= 6 && may_be_lookalike(w)) {
         const std::string sk = detail::skeleton(w);
         for (std::size_t b = 0; b < pack.brands.size(); ++b)
           if (sk == c.brand_skeletons[b] && w != pack.brands[b]) {
@@ -604,6 +653,7 @@ result engine::classify(const invitation& inv) const {
     if (ac != bc) return ac;
     return a.weight > b.weight;
   });
+  out.reasons.reserve(s.items.size() + 1);
   for (const auto& it : s.items) {
     if (it.weight <= 0.05) continue;
     const rule_entry& r = c.rules[it.rule];

@@ -164,7 +164,33 @@ void drop_glued_title(std::vector<char32_t>& w) {
 
 }  // namespace
 
+namespace {
+
+// The common case, decided without the full pipeline: a plain ASCII first word written
+// "Anna", then a space, in a name with no quotes (a quoted nickname elsewhere would win). The
+// word must not be a title or credential; then the pipeline would return it as it is.
+bool is_plain_first_word(std::string_view name, std::string_view& word) {
+  const std::size_t space = name.find(' ');
+  if (space == std::string_view::npos || space < 2) return false;
+  // Quotes (a nickname elsewhere would win) or any byte above ASCII (typographic quotes, fancy
+  // letters, other scripts): the long way.
+  for (const char c : name)
+    if (c == '"' || c == '\'' || static_cast<unsigned char>(c) >= 0x80) return false;
+  word = name.substr(0, space);
+  if (word[0] < 'A' || word[0] > 'Z') return false;
+  std::string key(1, static_cast<char>(word[0] - 'A' + 'a'));
+  for (std::size_t i = 1; i < word.size(); ++i) {
+    if (word[i] < 'a' || word[i] > 'z') return false;
+    key += word[i];
+  }
+  return !is_title(key) && !is_credential(key, L::decode(word), true);
+}
+
+}  // namespace
+
 std::string first_name_of(std::string_view display_name) {
+  std::string_view plain;
+  if (is_plain_first_word(display_name, plain)) return std::string(plain);
   std::vector<char32_t> s = L::decode(display_name);
   s.resize(tagline_start(s));
   std::vector<word> words = split_words(s);

@@ -1,8 +1,10 @@
 // Folding text for matching; see the pipeline in vouch/text.hpp.
 #include "vouch/text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
+#include <memory>
 
 namespace vouch {
 
@@ -147,7 +149,9 @@ void fold_code_point(char32_t cp, std::string& out) {
 
 struct char_stream {
   std::string s;
-  std::vector<std::uint32_t> b16, e16;
+  // Where each char of `s` comes from in the original (in fold's scratch space).
+  const std::uint32_t* b16 = nullptr;
+  const std::uint32_t* e16 = nullptr;
   std::size_t size() const { return s.size(); }
 };
 
@@ -311,22 +315,28 @@ struct writer {
   const char_stream& cs;
   folded_text& out;
   std::vector<token> tokens;
-  std::vector<char> text;  // out.text under construction (a vector: its push_back inlines)
+  // out.text, out.begin16 and out.end16 under construction, in fold's scratch space (sized for
+  // the most a text can fold to), copied out at the end: one index, no checks per byte.
+  char* text;
+  std::uint32_t* begin16;
+  std::uint32_t* end16;
+  std::size_t n = 0;
 
   void put(char c, std::uint32_t b, std::uint32_t e) {
-    text.push_back(c);
-    out.begin16.push_back(b);
-    out.end16.push_back(e);
+    text[n] = c;
+    begin16[n] = b;
+    end16[n] = e;
+    ++n;
   }
   void end_token(token t) {
-    t.out_end = static_cast<std::uint32_t>(text.size());
-    const std::uint32_t last = out.end16.back();
+    t.out_end = static_cast<std::uint32_t>(n);
+    const std::uint32_t last = end16[n - 1];
     put(' ', last, last);
     tokens.push_back(t);
   }
   token start(std::size_t a, std::size_t b) const {
     token t;
-    t.out_begin = static_cast<std::uint32_t>(text.size());
+    t.out_begin = static_cast<std::uint32_t>(n);
     t.src_begin = static_cast<std::uint32_t>(a);
     t.src_end = static_cast<std::uint32_t>(b);
     return t;
@@ -350,14 +360,12 @@ struct writer {
   /// the last token, which must end the output.
   void join_last(std::size_t a, std::size_t b) {
     token& t = tokens.back();
-    text.pop_back();
-    out.begin16.pop_back();
-    out.end16.pop_back();
+    --n;
     for (std::size_t k = a; k < b; ++k) put(cs.s[k], cs.b16[k], cs.e16[k]);
     t.single_letter = false;
     t.src_end = static_cast<std::uint32_t>(b);
-    t.out_end = static_cast<std::uint32_t>(text.size());
-    const std::uint32_t last = out.end16.back();
+    t.out_end = static_cast<std::uint32_t>(n);
+    const std::uint32_t last = end16[n - 1];
     put(' ', last, last);
   }
 };
@@ -444,9 +452,14 @@ void tokenize(writer& w, std::vector<entity>& entities) {
       i = e;
       continue;
     }
-    if (word_start && is_alnum(c)) {
-      // E-mail addresses and bare host names need an '@' or a '.' followed by a letter or digit
-      // inside the run.
+    // E-mail addresses and bare host names continue their first run of letters and digits with
+    // one of . _ - + @ (anything else and neither can match), and need an '@' or a '.' followed
+    // by a letter or digit inside the run.
+    std::size_t run_end = i;
+    while (run_end < s.size() && is_alnum(s[run_end])) ++run_end;
+    const bool may_be_address = run_end < s.size() && (s[run_end] == '.' || s[run_end] == '_' || s[run_end] == '-' ||
+                                                       s[run_end] == '+' || s[run_end] == '@');
+    if (word_start && is_alnum(c) && may_be_address) {
       bool at = false, dot = false;
       for (std::size_t k = i + 1; k < s.size() && s[k] != ' '; ++k) {
         if (k + 1 < s.size() && is_alnum(s[k + 1])) {
@@ -478,17 +491,17 @@ void tokenize(writer& w, std::vector<entity>& entities) {
     }
     if (word_start && is_digit(c)) {
       const std::size_t e = match_number(s, i);
-      if (e > i && (e >= s.size() || !is_alnum(s[e])) && s.find_first_of(",.", i) < e) {  // "10,000"
+      if (e > i && (e >= s.size() || !is_alnum(s[e])) &&
+          std::find_if(s.begin() + static_cast<long>(i), s.begin() + static_cast<long>(e),
+                       [](char ch) { return ch == ',' || ch == '.'; }) != s.begin() + static_cast<long>(e)) {  // "10,000"
         w.whole(i, e, "#");
         i = e;
         continue;
       }
     }
     if (is_alnum(c)) {
-      std::size_t e = i;
-      while (e < s.size() && is_alnum(s[e])) ++e;
-      push_word(w, i, e);
-      i = e;
+      push_word(w, i, run_end);
+      i = run_end;
       continue;
     }
     if (c == '\'' && !w.tokens.empty() && i + 1 < s.size() && is_alpha(s[i + 1]) && i > 0 && is_alpha(s[i - 1])) {
@@ -508,7 +521,6 @@ void tokenize(writer& w, std::vector<entity>& entities) {
 void join_spaced_letters(writer& w) {
   const auto& toks = w.tokens;
   const char_stream& cs = w.cs;
-  folded_text& out = w.out;
   std::vector<bool> drop;  // output bytes to remove: the spaces inside each run
   std::size_t i = 0;
   while (i < toks.size()) {
@@ -519,23 +531,21 @@ void join_spaced_letters(writer& w) {
         ++j;
     }
     if (j - i + 1 >= 3) {
-      if (drop.empty()) drop.assign(w.text.size(), false);
+      if (drop.empty()) drop.assign(w.n, false);
       for (std::size_t k = i; k < j; ++k) drop[toks[k].out_end] = true;
     }
     i = j + 1;
   }
   if (drop.empty()) return;
   std::size_t n = 0;
-  for (std::size_t k = 0; k < w.text.size(); ++k) {
+  for (std::size_t k = 0; k < w.n; ++k) {
     if (drop[k]) continue;
     w.text[n] = w.text[k];
-    out.begin16[n] = out.begin16[k];
-    out.end16[n] = out.end16[k];
+    w.begin16[n] = w.begin16[k];
+    w.end16[n] = w.end16[k];
     ++n;
   }
-  w.text.resize(n);
-  out.begin16.resize(n);
-  out.end16.resize(n);
+  w.n = n;
 }
 
 }  // namespace
@@ -547,14 +557,31 @@ std::size_t folded_text::word_count() const {
   return n;
 }
 
+// Working space for fold, kept between calls (one per thread), so folding allocates only the
+// result. Grows to the largest text folded so far.
+struct fold_scratch {
+  std::vector<char> chars, text;
+  std::vector<std::uint32_t> b16, e16, out_b16, out_e16;
+  std::vector<token> tokens;
+  std::string folded_cp;
+
+  template <class T>
+  static T* at_least(std::vector<T>& v, std::size_t n) {
+    if (v.size() < n) v.resize(n);
+    return v.data();
+  }
+};
+
 folded_text fold(std::string_view utf8) {
+  thread_local fold_scratch scratch;
   folded_text out;
   char_stream cs;
-  std::vector<char> chars;  // cs.s under construction (a vector: its push_back inlines)
-  chars.reserve(utf8.size() + 8);
-  cs.b16.reserve(utf8.size() + 8);
-  cs.e16.reserve(utf8.size() + 8);
-  std::string folded_cp;
+  // At most two chars per byte: an emoji's 4 bytes become " zheart ".
+  const std::size_t most_chars = 2 * utf8.size() + 8;
+  char* chars = fold_scratch::at_least(scratch.chars, most_chars);
+  std::uint32_t* b16 = fold_scratch::at_least(scratch.b16, most_chars);
+  std::uint32_t* e16 = fold_scratch::at_least(scratch.e16, most_chars);
+  std::size_t m = 0;
   std::uint32_t pos16 = 0;
   std::size_t i = 0;
   while (i < utf8.size()) {
@@ -562,9 +589,10 @@ folded_text fold(std::string_view utf8) {
     if (c >= 0x20 && c < 0x7F) {  // the common case, inline
       const char ch = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
       if (ch == '?') ++out.question_marks;
-      chars.push_back(ch);
-      cs.b16.push_back(pos16);
-      cs.e16.push_back(pos16 + 1);
+      chars[m] = ch;
+      b16[m] = pos16;
+      e16[m] = pos16 + 1;
+      ++m;
       ++pos16;
       ++i;
       continue;
@@ -573,30 +601,36 @@ folded_text fold(std::string_view utf8) {
     const char32_t cp = decode_one(utf8, i, len);
     const std::uint32_t units = cp >= 0x10000 ? 2 : 1;
     if (cp == 0xFF1F || cp == 0xBF) ++out.question_marks;  // full-width and inverted forms
-    folded_cp.clear();
-    fold_code_point(cp, folded_cp);
-    for (char ch : folded_cp) {
-      chars.push_back(ch);
-      cs.b16.push_back(pos16);
-      cs.e16.push_back(pos16 + units);
+    scratch.folded_cp.clear();
+    fold_code_point(cp, scratch.folded_cp);
+    for (char ch : scratch.folded_cp) {
+      chars[m] = ch;
+      b16[m] = pos16;
+      e16[m] = pos16 + units;
+      ++m;
     }
     pos16 += units;
     i += len;
   }
   out.length16 = pos16;
-  cs.s.assign(chars.begin(), chars.end());
+  cs.s.assign(chars, m);
+  cs.b16 = b16;
+  cs.e16 = e16;
 
-  // Folded text is at most a little longer than its chars (" zheart " for one emoji, "zyear").
-  const std::size_t cap = cs.s.size() + cs.s.size() / 2 + 8;
-  writer w{cs, out, {}, {}};
-  w.text.reserve(cap);
-  out.begin16.reserve(cap);
-  out.end16.reserve(cap);
-  w.tokens.reserve(cs.s.size() / 4 + 4);
+  // A token folds to at most its length plus 4 bytes ("@ab" → "zhandle"), plus a space, so the
+  // folded text has at most 6 bytes per char, and one leading space (7 per char is kept, for a
+  // margin).
+  const std::size_t most_out = 7 * m + 8;
+  scratch.tokens.clear();
+  writer w{cs, out, std::move(scratch.tokens), fold_scratch::at_least(scratch.text, most_out),
+           fold_scratch::at_least(scratch.out_b16, most_out), fold_scratch::at_least(scratch.out_e16, most_out), 0};
   w.put(' ', 0, 0);
   tokenize(w, out.entities);
   join_spaced_letters(w);
-  out.text.assign(w.text.begin(), w.text.end());
+  out.text.assign(w.text, w.n);
+  out.begin16.assign(w.begin16, w.begin16 + w.n);
+  out.end16.assign(w.end16, w.end16 + w.n);
+  scratch.tokens = std::move(w.tokens);  // keep its capacity for the next call
   return out;
 }
 
