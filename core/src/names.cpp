@@ -195,11 +195,13 @@ std::string first_name_of(std::string_view display_name) {
   s.resize(tagline_start(s));
   std::vector<word> words = split_words(s);
   const word* chosen = nullptr;
+  std::size_t chosen_at = 0;
   for (const auto& w : words)
     if (w.quoted && !is_initials(w.text)) {
       chosen = &w;
       break;
     }
+  const bool nickname = chosen != nullptr;
   for (std::size_t i = 0; i < words.size() && !chosen; ++i) {
     if (!is_title(key_of(words[i].text))) drop_glued_title(words[i].text);
     const auto& w = words[i];
@@ -208,11 +210,27 @@ std::string first_name_of(std::string_view display_name) {
         is_initials(w.text))
       continue;
     chosen = &w;
+    chosen_at = i;
   }
   if (!chosen) return "";
   std::vector<char32_t> name = chosen->text;
   while (!name.empty() && name.back() == '.') name.pop_back();
   fix_case(name);
+  // "M. Tanaka": initials, then the last word, which is the family name. There is no first name
+  // to use, so the person is addressed as written.
+  const bool only_initials_before = chosen_at > 0 && chosen_at + 1 == words.size() &&
+      std::all_of(words.begin(), words.begin() + static_cast<long>(chosen_at),
+                  [](const word& w) { return is_initials(w.text); });
+  if (!nickname && only_initials_before) {
+    std::vector<char32_t> full;
+    for (std::size_t i = 0; i < chosen_at; ++i) {
+      for (char32_t cp : words[i].text) full.push_back(L::to_upper(cp));
+      if (full.back() != U'.') full.push_back(U'.');
+      full.push_back(U' ');
+    }
+    full.insert(full.end(), name.begin(), name.end());
+    return L::encode(full);
+  }
   return L::encode(name);
 }
 

@@ -28,7 +28,13 @@ TEST_CASE("suffixes and taglines after the name are dropped") {
 
 TEST_CASE("initials are skipped") {
   CHECK(first_name_of("J. Robert Oppenheimer") == "Robert");
-  CHECK(first_name_of("J.R. Ewing") == "Ewing");
+}
+
+TEST_CASE("initials and a family name only: addressed as written") {
+  CHECK(first_name_of("M. Tanaka") == "M. Tanaka");
+  CHECK(first_name_of("j.r. smith") == "J.R. Smith");
+  CHECK(first_name_of("A B Okafor | Hiring") == "A. B. Okafor");
+  CHECK(first_name_of("J.R. Ewing") == "J.R. Ewing");
   CHECK(first_name_of("Ms. Jane O. Doe, CPA") == "Jane");
 }
 
