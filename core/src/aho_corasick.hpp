@@ -29,26 +29,22 @@ class aho_corasick {
     else scan_with(delta_.data(), text, on_match);
   }
 
-  static int symbol(char c) { return symbols()[static_cast<unsigned char>(c)]; }
+  static int symbol(char c) { return symbols[static_cast<unsigned char>(c)]; }
 
  private:
   // ' ' → 0, a-z → 1..26, 0-9 → 27..36, '#' → 37, anything else → 38: one look-up per byte.
-  static const std::array<std::uint8_t, 256>& symbols() {
-    static const std::array<std::uint8_t, 256> table = [] {
-      std::array<std::uint8_t, 256> t{};
-      for (int c = 0; c < 256; ++c) {
-        if (c == ' ') t[c] = 0;
-        else if (c >= 'a' && c <= 'z') t[c] = static_cast<std::uint8_t>(1 + (c - 'a'));
-        else if (c >= '0' && c <= '9') t[c] = static_cast<std::uint8_t>(27 + (c - '0'));
-        else if (c == '#') t[c] = 37;
-        else t[c] = 38;
-      }
-      return t;
-    }();
-    return table;
-  }
+  static constexpr std::array<std::uint8_t, 256> symbols = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+      if (c == ' ') t[c] = 0;
+      else if (c >= 'a' && c <= 'z') t[c] = static_cast<std::uint8_t>(1 + (c - 'a'));
+      else if (c >= '0' && c <= '9') t[c] = static_cast<std::uint8_t>(27 + (c - '0'));
+      else if (c == '#') t[c] = 37;
+      else t[c] = 38;
+    }
+    return t;
+  }();
 
- private:
   template <class T, class F>
   void scan_with(const T* delta, std::string_view text, F& on_match) const {
     std::size_t state = 0;

@@ -99,19 +99,6 @@ using detail::compiled_engine;
 using detail::pack_id;
 using detail::rule_entry;
 
-std::vector<std::string> words_of(const std::string& folded) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < folded.size()) {
-    while (i < folded.size() && folded[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < folded.size() && folded[j] != ' ') ++j;
-    if (j > i) out.push_back(folded.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
 std::string fill(std::string text, std::string_view key, std::string_view value) {
   const auto at = text.find(key);
   if (at != std::string::npos) text.replace(at, key.size(), value);
@@ -144,37 +131,6 @@ bool may_be_lookalike(std::string_view w) {
       return true;
   }
   return false;
-}
-
-/// A display name folded to its words (" jane doe "), as fold() does it; names of plain letters
-/// (the common case) without building the folded text's maps.
-std::string folded_name(std::string_view name) {
-  bool plain = !name.empty();
-  std::size_t run = 0;
-  for (const char ch : name) {
-    if (ch == ' ') {
-      if (run == 1) plain = false;  // a single letter: fold joins "J R R" into one word
-      run = 0;
-    } else if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) {
-      ++run;
-    } else {
-      plain = false;
-      break;
-    }
-  }
-  if (run == 1) plain = false;
-  if (!plain) return fold(name).text;
-  std::string out = " ";
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const char ch = name[i];
-    if (ch == ' ') {
-      if (out.back() != ' ') out += ' ';
-    } else {
-      out += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-    }
-  }
-  if (out.back() != ' ') out += ' ';
-  return out;
 }
 
 /// True when the raw note has a template placeholder: {{first_name}}, [Name], <Company>, %NAME%.
@@ -294,8 +250,8 @@ outcome<engine> engine::create(const vouch::policy& p) {
   add_orgs(p.me.schools, detail::k_school);
   add_orgs(p.me.groups, detail::k_group);
   for (const auto& g : pack.greetings) add_phrase(g, pack_id(detail::k_filler, 0));
-  for (const auto& w : words_of(fold_phrase(p.me.name))) c->automaton.add(" " + w + " ", pack_id(detail::k_filler, 1));
-  for (const auto& w : words_of(fold_phrase(p.me.first_name))) c->automaton.add(" " + w + " ", pack_id(detail::k_filler, 1));
+  for (const auto& w : folded_words(fold_phrase(p.me.name))) c->automaton.add(" " + w + " ", pack_id(detail::k_filler, 1));
+  for (const auto& w : folded_words(fold_phrase(p.me.first_name))) c->automaton.add(" " + w + " ", pack_id(detail::k_filler, 1));
   for (std::size_t i = 0; i < pack.language_words.size(); ++i) {
     c->languages.push_back(pack.language_words[i].first);
     for (const auto& w : pack.language_words[i].second) add_phrase(w, pack_id(detail::k_language, i));
@@ -312,7 +268,7 @@ outcome<engine> engine::create(const vouch::policy& p) {
   for (const auto& b : pack.brands) c->brand_skeletons.push_back(detail::skeleton(b));
   for (const auto& name : p.me.companies)
     for (const auto& v : detail::org_variants(name)) {
-      const auto ws = words_of(v);
+      const auto ws = folded_words(v);
       if (ws.size() == 1 && ws[0].size() >= 4) c->employer_words.push_back(ws[0]);
       // Written together in an address: "vanderstroom-payroll.net".
       std::string joined;
@@ -461,15 +417,7 @@ result engine::classify(const invitation& inv) const {
   if (no_note) {
     add(c.f_no_note, c.rules[c.f_no_note].weight, std::nullopt);
   } else {
-    const std::string sender_folded = folded_name(inv.sender.name);  // " jane doe "
-    std::vector<std::string_view> sender_words;
-    for (std::size_t a = 0; a < sender_folded.size();) {
-      while (a < sender_folded.size() && sender_folded[a] == ' ') ++a;
-      std::size_t b = a;
-      while (b < sender_folded.size() && sender_folded[b] != ' ') ++b;
-      if (b > a) sender_words.emplace_back(sender_folded.data() + a, b - a);
-      a = b;
-    }
+    const std::vector<std::string> sender_words = folded_words(fold(inv.sender.name).text);
     std::size_t i = 0;
     const std::string& t = note.text;
     while (i < t.size()) {

@@ -116,19 +116,6 @@ bool is_university_word(std::string_view w) {
                 "universite", "universitet", "universiteit", "uniwersytet", "univ", "uni"});
 }
 
-std::vector<std::string> split_words(const std::string& folded) {
-  std::vector<std::string> words;
-  std::size_t i = 0;
-  while (i < folded.size()) {
-    while (i < folded.size() && folded[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < folded.size() && folded[j] != ' ') ++j;
-    if (j > i) words.push_back(folded.substr(i, j - i));
-    i = j;
-  }
-  return words;
-}
-
 std::string join_words(const std::vector<std::string>& words) {
   std::string s = " ";
   for (const auto& w : words) s += w + " ";
@@ -276,13 +263,13 @@ std::vector<std::string> org_variants(std::string_view name) {
     const std::size_t close = raw.find(')', open);
     if (close == std::string::npos) { outside += raw.substr(pos); break; }
     outside += raw.substr(pos, open - pos) + " ";
-    const auto inner = split_words(fold_phrase(raw.substr(open + 1, close - open - 1)));
+    const auto inner = folded_words(fold_phrase(raw.substr(open + 1, close - open - 1)));
     add_variant(out, inner);
     pos = close + 1;
   }
 
   auto consider = [&](const std::string& part) {
-    auto words = split_words(fold_phrase(part));
+    auto words = folded_words(fold_phrase(part));
     if (words.empty()) return;
     add_variant(out, words);
     add_variant(out, expand_abbreviations(words));
@@ -350,10 +337,10 @@ std::vector<std::string> org_variants(std::string_view name) {
   };
   consider(outside);
   // A word written in capitals is an acronym people use alone: "AGH University of Krakow" → "agh".
-  for (const auto& word : split_words(outside)) {
+  for (const auto& word : folded_words(outside)) {
     const bool caps = word.size() >= 3 && word.size() <= 6 &&
                       std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-    if (caps) add_variant(out, split_words(fold_phrase(word)));
+    if (caps) add_variant(out, folded_words(fold_phrase(word)));
   }
   // Segments: split at " - ", " – ", "|", ",", " / ".
   std::string seg;

@@ -313,7 +313,6 @@ struct token {
 
 struct writer {
   const char_stream& cs;
-  folded_text& out;
   std::vector<token> tokens;
   // out.text, out.begin16 and out.end16 under construction, in fold's scratch space (sized for
   // the most a text can fold to), copied out at the end: one index, no checks per byte.
@@ -550,6 +549,19 @@ void join_spaced_letters(writer& w) {
 
 }  // namespace
 
+std::vector<std::string> folded_words(std::string_view folded) {
+  std::vector<std::string> words;
+  std::size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && folded[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < folded.size() && folded[j] != ' ') ++j;
+    if (j > i) words.emplace_back(folded.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
+
 std::size_t folded_text::word_count() const {
   std::size_t n = 0;
   for (std::size_t i = 1; i < text.size(); ++i)
@@ -622,7 +634,7 @@ folded_text fold(std::string_view utf8) {
   // margin).
   const std::size_t most_out = 7 * m + 8;
   scratch.tokens.clear();
-  writer w{cs, out, std::move(scratch.tokens), fold_scratch::at_least(scratch.text, most_out),
+  writer w{cs, std::move(scratch.tokens), fold_scratch::at_least(scratch.text, most_out),
            fold_scratch::at_least(scratch.out_b16, most_out), fold_scratch::at_least(scratch.out_e16, most_out), 0};
   w.put(' ', 0, 0);
   tokenize(w, out.entities);

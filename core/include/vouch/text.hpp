@@ -54,6 +54,9 @@ struct folded_text {
 /// Folds UTF-8 text for matching (see the pipeline above). Invalid UTF-8 is read as U+FFFD.
 folded_text fold(std::string_view utf8);
 
+/// The words of folded text (" a b " → {"a", "b"}).
+std::vector<std::string> folded_words(std::string_view folded);
+
 /// Folds a phrase of the rule pack the same way, returning just the words (" a b ").
 std::string fold_phrase(std::string_view utf8);
 
