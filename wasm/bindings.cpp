@@ -1,5 +1,6 @@
 // The only place JavaScript meets C++: each binding takes JSON text and returns a plain
-// {ok, text} value (an embind value_object), so JavaScript never holds a C++ object to free.
+// {ok, text} value (an embind value_object) or a view of bytes JavaScript copies at once, so
+// JavaScript never holds a C++ object to free.
 // wasm/api.mjs turns these into the public API (plain objects in and out, errors thrown).
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -10,10 +11,7 @@
 
 namespace {
 
-// Embind has no std::string_view; these adapters only change the parameter type.
-vouch::json_result classify(const std::string& invitation, const std::string& policy) {
-  return vouch::classify_json(invitation, policy);
-}
+// Embind has no std::string_view: the adapters below take std::string.
 
 // The policy of the last classify call, so a page or worker classifying many invitations under
 // one policy hands its text over once (api.mjs calls setPolicy only when the text changes).
@@ -57,7 +55,6 @@ EMSCRIPTEN_BINDINGS(vouch) {
   emscripten::value_object<vouch::json_result>("JsonResult")
       .field("ok", &vouch::json_result::ok)
       .field("text", &vouch::json_result::text);
-  emscripten::function("classify", &classify);
   emscripten::function("setPolicy", &set_policy);
   emscripten::function("classifyWithPolicy", &classify_with_policy);
   emscripten::function("resultBytes", &result_bytes);
