@@ -4,7 +4,7 @@
 import '../platform/browser-api.js';
 import '../shared/messages.js';
 import '../shared/settings.js';
-import { classify_all, core, warm } from './classifier.js';
+import { classify_all, core, summary_of, warm } from './classifier.js';
 import { remember_ignored, with_history } from './history.js';
 import { draft_note, note_context } from './notes.js';
 
@@ -55,7 +55,16 @@ const handlers = {
     async run(msg) {
       if (!Array.isArray(msg.invitations)) throw new Error('invitations: expected an array');
       const [{ policy_json }, invitations] = await Promise.all([settings(), with_history(msg.invitations)]);
-      return { results: await classify_all(invitations, policy_json) };
+      return { results: (await classify_all(invitations, policy_json)).map(summary_of) };
+    },
+  },
+  [CS_TO_BG.EXPLAIN]: {
+    allowed: from_content_script,
+    async run(msg) {
+      if (!msg.invitation || typeof msg.invitation !== 'object') throw new Error('invitation: expected an object');
+      const [{ policy_json }, [invitation]] = await Promise.all([settings(), with_history([msg.invitation])]);
+      const [result] = await classify_all([invitation], policy_json);
+      return result.error ? { error: result.error } : { result };
     },
   },
   [CS_TO_BG.WARM]: {

@@ -30,6 +30,24 @@ export async function classify_all(invitations, policy) {
   });
 }
 
+/**
+ * What a card's badge and highlights need of a result, without the reasons' wording and the
+ * replies (most of a result's bytes): a page of 100 cards then crosses from the background in
+ * about a tenth of the bytes. The panel and the one-click decline ask for the whole result
+ * (CS_TO_BG.EXPLAIN) when they are used.
+ */
+export function summary_of(result) {
+  if (!result || result.error) return result;
+  const spans = [];
+  for (const reason of Array.isArray(result.reasons) ? result.reasons : []) {
+    if (Array.isArray(reason.span)) spans.push(reason.span);
+  }
+  return {
+    id: result.id, category: result.category, verdict: result.verdict, confidence: result.confidence,
+    spans, has_reply: typeof result.reply === 'string' && result.reply.length > 0,
+  };
+}
+
 // Made-up invitations (no page, no storage) that walk the core's main paths: a note with sales
 // talk, a short personal note, no note at all.
 const WARM_INVITATIONS = [

@@ -9,6 +9,7 @@ globalThis.VouchAnnotator = (() => {
   const Card = globalThis.VouchInvitationCard;
   const TextMap = globalThis.VouchTextMap;
   const Styles = globalThis.VouchStyles;
+  const Hold = globalThis.VouchCardHold;
   const ADAPTERS = [globalThis.VouchInvitationManager, globalThis.VouchMyNetwork];
 
   let seen = new WeakSet(); // cards annotated, being read, or found unreadable
@@ -56,25 +57,39 @@ globalThis.VouchAnnotator = (() => {
     }
   }
 
-  /** The annotation for one reading, unattached. */
-  function build(reading, result, theme) {
+  /** The whole result for one invitation (reasons, reply, variants), for the panel and the decline. */
+  async function explain(invitation) {
+    const answer = await api.runtime.sendMessage({ type: CS_TO_BG.EXPLAIN, invitation });
+    if (answer && answer.result) return answer.result;
+    throw new Error((answer && answer.error) || 'no answer from the background');
+  }
+
+  /** The annotation for one reading and its summary, unattached. */
+  function build(reading, summary, theme) {
     const { card } = reading;
+    let details = null; // asked for once, when first needed
     const host = globalThis.VouchAnnotation.create({
-      result, message: reading.invitation.message, theme,
+      summary, message: reading.invitation.message, theme,
+      details: () => {
+        details ??= explain(reading.invitation).catch((error) => {
+          details = null; // a later open may try again
+          throw error;
+        });
+        return details;
+      },
       on_decline: (reply, set_status) => globalThis.VouchDecline.run(card, reply, {
         set_status,
         copy: (text) => globalThis.VouchAnnotation.copy_text(text, host.shadowRoot),
       }),
     });
-    return { reading, result, host };
+    return { reading, summary, host };
   }
 
-  /** The ranges of LinkedIn's note text that the result's evidence spans cover, or null. */
-  function evidence_ranges(reading, result) {
-    if (!reading.map || !Array.isArray(result.reasons)) return null;
-    return result.reasons
-      .filter((r) => Array.isArray(r.span))
-      .map((r) => TextMap.range_for(reading.map, r.span[0], r.span[1]))
+  /** The ranges of LinkedIn's note text that the summary's evidence spans cover, or null. */
+  function evidence_ranges(reading, summary) {
+    if (!reading.map || !Array.isArray(summary.spans)) return null;
+    return summary.spans
+      .map((span) => TextMap.range_for(reading.map, span[0], span[1]))
       .filter(Boolean);
   }
 
@@ -83,18 +98,18 @@ globalThis.VouchAnnotator = (() => {
    * all are appended, and the evidence of all cards is painted with one highlight update (its
    * ranges made after the appends, so that no insertion has live ranges to update).
    */
-  function attach_all(readings, results, theme) {
+  function attach_all(readings, summaries, theme) {
     const built = [];
     for (const [i, r] of readings.entries()) {
       if (r.card.querySelector(':scope > vouch-annotation') || !r.card.isConnected) continue;
-      built.push(build(r, results[i] || { error: 'no result' }, theme));
+      built.push(build(r, summaries[i] || { error: 'no result' }, theme));
     }
     for (const { reading, host } of built) reading.card.append(host);
     for (const { reading } of built) remember_on_ignore(reading.card, reading.invitation.sender.profile_url);
     const painted = TextMap.supported();
     const all_ranges = [];
-    for (const { reading, result, host } of built) {
-      const ranges = evidence_ranges(reading, result);
+    for (const { reading, summary, host } of built) {
+      const ranges = evidence_ranges(reading, summary);
       if (!ranges) continue;
       host.dataset.highlights = String(painted ? ranges.length : 0);
       all_ranges.push(...ranges);
@@ -120,15 +135,23 @@ globalThis.VouchAnnotator = (() => {
       if (was_first) document.dispatchEvent(new CustomEvent('vouch:annotated'));
       return;
     }
-    const readings = (await all_read)
-      .map((reading, i) => reading && { card: cards[i], ...reading })
-      .filter(Boolean);
-    for (const r of readings) r.invitation.id = `card-${++serial}`;
-    performance.mark('vouch:classify-start');
-    const results = readings.length ? await classify(readings.map((r) => r.invitation)) : [];
-    performance.measure('vouch:classify', 'vouch:classify-start'); // the round trip to the core
-    const theme = readings.length ? Styles.theme_for(readings[0].card) : 'light';
-    const annotated = attach_all(readings, results, theme);
+    // Cards present when Vouch starts may be on screen already; cards that arrived since are
+    // not, and are held back until their annotations are in (card-hold.js).
+    const release = was_first ? () => {} : Hold.hold(cards);
+    let annotated = 0;
+    try {
+      const readings = (await all_read)
+        .map((reading, i) => reading && { card: cards[i], ...reading })
+        .filter(Boolean);
+      for (const r of readings) r.invitation.id = `card-${++serial}`;
+      performance.mark('vouch:classify-start');
+      const results = readings.length ? await classify(readings.map((r) => r.invitation)) : [];
+      performance.measure('vouch:classify', 'vouch:classify-start'); // the round trip to the core
+      const theme = readings.length ? Styles.theme_for(readings[0].card) : 'light';
+      annotated = attach_all(readings, results, theme);
+    } finally {
+      release();
+    }
     performance.mark('vouch:pass-end');
     performance.measure('vouch:pass', 'vouch:pass-start', 'vouch:pass-end');
     if (annotated || was_first) document.dispatchEvent(new CustomEvent('vouch:annotated'));
@@ -152,6 +175,7 @@ globalThis.VouchAnnotator = (() => {
     window.removeEventListener('popstate', schedule);
     for (const host of document.querySelectorAll('vouch-annotation')) host.remove();
     globalThis.VouchToast.hide();
+    Hold.release_all();
     TextMap.clear_highlights();
     seen = new WeakSet();
   }

@@ -80,18 +80,7 @@ globalThis.VouchTextMap = (() => {
   function install_highlight_style() {
     if (style_installed) return;
     style_installed = true;
-    const css = `::highlight(${HIGHLIGHT_NAME}) { background-color: rgba(255, 196, 0, 0.45); color: inherit; }`;
-    try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    } catch {
-      // Where a constructed sheet cannot be adopted from a content script, a <style> element
-      // (text only, no address) does the same.
-      const style = document.createElement('style');
-      style.textContent = css;
-      (document.head || document.documentElement).append(style);
-    }
+    globalThis.VouchStyles.adopt(document, `::highlight(${HIGHLIGHT_NAME}) { background-color: rgba(255, 196, 0, 0.45); color: inherit; }`);
   }
 
   /** Whether this browser can paint evidence without touching the page's nodes. */

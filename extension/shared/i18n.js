@@ -1,20 +1,27 @@
 // Strings come from _locales through the browser's i18n API; `t` falls back to the key so a
 // missing string shows up plainly instead of as an empty control. Classic script (see messages.js).
-// Each string is asked of the browser once per key and substitutions: the messages cannot change
-// while the extension runs, and a page of 100 cards asks for the same few strings hundreds of times.
+// Each message is asked of the browser once: the messages cannot change while the extension
+// runs, and a page of 100 cards asks for the same few strings hundreds of times, with as many
+// different substitutions (a confidence, a name). A message with substitutions is asked for with
+// markers in their places, which are then replaced here.
 globalThis.VouchI18n = (() => {
-  const cache = new Map();
+  const cache = new Map(); // key and number of substitutions -> message with markers
+  const MARK = '\uE000'; // a private-use character, never in a message
 
-  function t(key, ...subs) {
-    const strings = subs.map(String);
-    const id = strings.length ? `${key}\u0000${strings.join('\u0000')}` : key;
+  function template(key, count) {
+    const id = `${key}${MARK}${count}`;
     let text = cache.get(id);
     if (text === undefined) {
-      text = globalThis.vouchBrowser.i18n.getMessage(key, strings) || key;
-      if (cache.size >= 1000) cache.clear();
+      const markers = Array.from({ length: count }, (_, i) => `${MARK}${i}${MARK}`);
+      text = globalThis.vouchBrowser.i18n.getMessage(key, markers) || key;
       cache.set(id, text);
     }
     return text;
+  }
+
+  function t(key, ...subs) {
+    const text = template(key, subs.length);
+    return subs.length ? text.replace(/\uE000(\d+)\uE000/g, (_, i) => String(subs[i])) : text;
   }
 
   /** Fills every [data-i18n] element's text and [data-i18n-aria] / [data-i18n-placeholder] attributes. */

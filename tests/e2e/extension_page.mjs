@@ -23,6 +23,44 @@ export function wait_for_annotations(n) {
   });
 }
 
+/**
+ * Adds one card as scrolling does and follows it frame by frame: resolves with when (ms after
+ * the add) its content was first rendered and when it was annotated, once both happened.
+ */
+export function add_card_and_watch(record) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the card was not shown and annotated in 20 s: ${JSON.stringify(seen)}`)), 20000);
+    const seen = { shown: null, annotated: null };
+    let card = null;
+    const done = () => {
+      if (seen.shown === null || seen.annotated === null) return false;
+      clearTimeout(timer);
+      resolve(seen);
+      return true;
+    };
+    const frame = () => requestAnimationFrame(() => {
+      const content = card && card.querySelector('strong');
+      if (seen.shown === null && content && content.checkVisibility()) seen.shown = performance.now() - t0;
+      if (!done()) frame();
+    });
+    const on_annotated = () => {
+      if (!card || !card.querySelector('vouch-annotation')) return;
+      seen.annotated = performance.now() - t0;
+      document.removeEventListener('vouch:annotated', on_annotated);
+    };
+    document.addEventListener('vouch:annotated', on_annotated);
+    const t0 = performance.now();
+    window.__fixture.addCards([record]);
+    card = document.querySelector(`[data-fixture-id="${record.id}"]`);
+    frame();
+  });
+}
+
+/** The fixture cards that are not rendered (all of them are, once Vouch is done with them). */
+export function hidden_cards() {
+  return [...document.querySelectorAll('[data-fixture-id]')].filter((card) => !card.checkVisibility()).map((card) => card.dataset.fixtureId);
+}
+
 /** Resolves with the fixture's record {type, id, ...} once it exists. */
 export function wait_for_fixture_event([type, id]) {
   const LIMIT_MS = 20000;
@@ -73,16 +111,27 @@ export function wait_for_toast(part) {
 }
 
 /** What the extension left on each fixture card. */
-export function read_cards() {
+export async function read_cards() {
+  // The panel is built when it first opens, as a user opens it, from the whole result that the
+  // background gives then: open each unfilled panel, wait until it is filled, close it again.
+  const filled = (panel) => panel.childElementCount > 0 && !panel.hasAttribute('aria-busy');
+  const opening = [...document.querySelectorAll('[data-fixture-id] vouch-annotation')].map(async (host) => {
+    const root = host.shadowRoot;
+    const badge = root.querySelector('.badge');
+    const panel = root.querySelector('.panel');
+    if (filled(panel)) return;
+    if (panel.hidden) badge.click();
+    for (let waited = 0; !filled(panel); waited += 10) {
+      if (waited > 10000) throw new Error(`the panel of ${host.closest('[data-fixture-id]').dataset.fixtureId} was not filled in 10 s`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    badge.click();
+  });
+  await Promise.all(opening);
   return [...document.querySelectorAll('[data-fixture-id]')].map((card) => {
     const hosts = card.querySelectorAll('vouch-annotation');
     const host = hosts[0];
     const root = host && host.shadowRoot;
-    const badge = root && root.querySelector('.badge');
-    if (badge && !root.querySelector('.panel').childElementCount) {
-      badge.click(); // the panel is built when it first opens, as a user opens it
-      badge.click();
-    }
     return {
       id: card.dataset.fixtureId,
       annotations: hosts.length,
@@ -192,10 +241,15 @@ export function evidence_state(messages) {
 }
 
 /** The ARIA shape of a card's badge and panel, and where the focus is (inside the shadow root). */
-export function badge_state(fixture_id) {
+export async function badge_state(fixture_id) {
   const root = document.querySelector(`[data-fixture-id="${fixture_id}"] vouch-annotation`).shadowRoot;
   const badge = root.querySelector('.badge');
   const panel = root.querySelector('.panel');
+  // An open panel is filled once the background has given the whole result.
+  for (let waited = 0; !panel.hidden && panel.hasAttribute('aria-busy'); waited += 10) {
+    if (waited > 10000) throw new Error(`the panel of ${fixture_id} was not filled in 10 s`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
   return {
     tag: badge.tagName,
     label: badge.getAttribute('aria-label'),

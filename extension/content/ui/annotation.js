@@ -70,42 +70,60 @@ globalThis.VouchAnnotation = (() => {
     return { row, badge: row.firstElementChild, panel: templates.panel.cloneNode(true), status: templates.status.cloneNode(true) };
   }
 
-  /**
-   * Builds the annotation for a classified card. `on_decline(reply_text, set_status)` runs the
-   * one-click decline; the host is returned unattached.
-   */
-  function create({ result, message, theme, on_decline }) {
-    const id = `vouch-${++serial}`;
-    const host = document.createElement('vouch-annotation');
+  /** Puts a result's (or a summary's) verdict, category and confidence on the host and its badge. */
+  function show_verdict(host, badge, result) {
     const verdict = result.error ? 'unknown' : result.verdict;
     const category = result.error ? 'unknown' : result.category;
     host.dataset.category = category;
     host.dataset.verdict = verdict;
-    host.dataset.theme = theme;
-    if (!result.error) host.dataset.confidence = String(result.confidence);
-    const root = host.attachShadow({ mode: 'open' });
-    Styles.adopt(root, Styles.ANNOTATION);
-
+    if (result.error) delete host.dataset.confidence;
+    else host.dataset.confidence = String(result.confidence);
     const verdict_word = result.error ? t('verdictUnknown') : t(`verdict_${verdict}`);
     const category_word = result.error ? '' : t(`category_${category}`);
     const percent = result.error ? '' : `${Math.round(result.confidence * 100)}%`;
-    const panel_id = `${id}-panel`;
-    const { row, badge, panel, status } = skeleton();
-    badge.setAttribute('aria-controls', panel_id);
     badge.setAttribute('aria-label', result.error ? t('badgeErrorLabel') : t('badgeLabel', verdict_word, category_word, percent));
     const [, verdict_span, category_span, percent_span] = badge.children;
     verdict_span.textContent = verdict_word;
     category_span.textContent = category_word;
     percent_span.textContent = percent;
+  }
+
+  /** The distinct replies of a result, the drafted one first. */
+  const replies_of = (result) => [result.reply, ...(Array.isArray(result.reply_variants) ? result.reply_variants : [])]
+    .filter((r, i, all) => typeof r === 'string' && r && all.indexOf(r) === i);
+
+  /**
+   * Builds the annotation for a classified card from its summary (verdict, category, confidence,
+   * whether a reply was drafted). `details()` resolves with the whole result (reasons, replies),
+   * asked for when the panel first opens or the decline runs; `on_decline(reply_text, set_status)`
+   * runs the one-click decline. The host is returned unattached.
+   */
+  function create({ summary, message, theme, details, on_decline }) {
+    const id = `vouch-${++serial}`;
+    const host = document.createElement('vouch-annotation');
+    host.dataset.theme = theme;
+    const root = host.attachShadow({ mode: 'open' });
+    Styles.adopt(root, Styles.ANNOTATION);
+
+    const panel_id = `${id}-panel`;
+    const { row, badge, panel, status } = skeleton();
+    badge.setAttribute('aria-controls', panel_id);
+    show_verdict(host, badge, summary);
     panel.id = panel_id;
-    const replies = [result.reply, ...(Array.isArray(result.reply_variants) ? result.reply_variants : [])]
-      .filter((r, i, all) => typeof r === 'string' && r && all.indexOf(r) === i);
     let reply_box = null; // the panel's editable reply, once the panel is built
-    const current_reply = () => (reply_box ? reply_box.value : replies[0]);
+
+    /** The whole result, or {error} when the background could not give it. */
+    const full_result = () => (summary.error ? Promise.resolve(summary) : details().then((result) => {
+      // The same invitation under the same policy gives the same verdict; should the settings
+      // have changed since the page was annotated, the badge follows the newer answer.
+      if (result.verdict !== host.dataset.verdict || result.category !== host.dataset.category) show_verdict(host, badge, result);
+      return result;
+    }, (error) => ({ error: String(error && error.message || error) })));
 
     // The panel's content is built the first time it opens: a page of 100 cards then costs 100
     // badges, not 100 panels of reasons and replies that most people never open.
-    function fill_panel() {
+    function fill_panel(result) {
+      panel.removeAttribute('aria-busy');
       if (result.error) {
         panel.append(el('p', { text: t('cardError', result.error) }));
       } else {
@@ -113,6 +131,7 @@ globalThis.VouchAnnotation = (() => {
         panel.append(el('h3', { text: t('reasonsHeading') }),
           el('ul', { class: 'reasons' }, reasons.map((r) => reason_item(r, message))));
       }
+      const replies = result.error ? [] : replies_of(result);
       if (!replies.length) {
         panel.append(status);
         return;
@@ -139,8 +158,16 @@ globalThis.VouchAnnotation = (() => {
       panel.append(el('label', { for: reply_id }, [el('h3', { text: t('replyHeading') })]), reply_box, tools);
     }
 
+    let filling = null;
     function set_open(open) {
-      if (open && !panel.childElementCount) fill_panel();
+      if (open && !filling) {
+        panel.replaceChildren();
+        panel.setAttribute('aria-busy', 'true');
+        filling = full_result().then((result) => {
+          fill_panel(result);
+          if (result.error && !summary.error) filling = null; // the next open asks again
+        });
+      }
       panel.hidden = !open;
       badge.setAttribute('aria-expanded', String(open));
     }
@@ -152,12 +179,26 @@ globalThis.VouchAnnotation = (() => {
       }
     });
 
-    if (!result.error && ONE_CLICK.has(verdict) && replies.length) {
+    if (!summary.error && ONE_CLICK.has(summary.verdict) && summary.has_reply) {
       const act = el('button', { type: 'button', class: 'act', 'aria-label': t('declineLabel'), text: t('declineButton') });
-      act.addEventListener('click', () => {
+      const set_status = (text) => { status.textContent = text; };
+      act.addEventListener('click', async () => {
         act.disabled = true;
-        on_decline(current_reply(), (text) => { status.textContent = text; })
-          .finally(() => { act.disabled = false; });
+        try {
+          // The reply as the user left it in the panel, else the drafted one.
+          let reply = reply_box && reply_box.value;
+          if (!reply) {
+            const result = await full_result();
+            reply = result.error ? '' : replies_of(result)[0] || '';
+            if (!reply) {
+              set_open(true); // the panel says why (the background's error)
+              return;
+            }
+          }
+          await on_decline(reply, set_status);
+        } finally {
+          act.disabled = false;
+        }
       });
       row.append(act);
     }

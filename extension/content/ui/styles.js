@@ -62,14 +62,19 @@ globalThis.VouchStyles = (() => {
     return sheet;
   }
 
-  /** Gives a shadow root its styles: a shared constructed sheet where possible, else a <style> text. */
+  /**
+   * Gives a shadow root its styles, or adds a sheet to the document's own: a shared constructed
+   * sheet where possible, else a <style> text (text only, no address).
+   */
   function adopt(root, css) {
+    const is_document = root.nodeType === Node.DOCUMENT_NODE;
     try {
-      root.adoptedStyleSheets = [sheet_for(css)];
+      const sheet = sheet_for(css);
+      root.adoptedStyleSheets = is_document ? [...root.adoptedStyleSheets, sheet] : [sheet];
     } catch {
       const style = document.createElement('style');
       style.textContent = css;
-      root.append(style);
+      (is_document ? root.head || root.documentElement : root).append(style);
     }
   }
 
