@@ -64,12 +64,15 @@ globalThis.VouchAnnotator = (() => {
     throw new Error((answer && answer.error) || 'no answer from the background');
   }
 
-  /** The annotation for one reading and its summary, unattached. */
-  function build(reading, summary, theme) {
+  /**
+   * The annotation for one reading, unattached and not yet settled: {reading, host, settle}; and
+   * the card's Ignore remembers the sender from now on (a card is read once, so once).
+   */
+  function prepare(reading, theme) {
     const { card } = reading;
     let details = null; // asked for once, when first needed
-    const host = globalThis.VouchAnnotation.create({
-      summary, message: reading.invitation.message, theme,
+    const { host, settle } = globalThis.VouchAnnotation.prepare({
+      message: reading.invitation.message, theme,
       details: () => {
         details ??= explain(reading.invitation).catch((error) => {
           details = null; // a later open may try again
@@ -82,7 +85,8 @@ globalThis.VouchAnnotator = (() => {
         copy: (text) => globalThis.VouchAnnotation.copy_text(text, host.shadowRoot),
       }),
     });
-    return { reading, summary, host };
+    remember_on_ignore(card, reading.invitation.sender.profile_url);
+    return { reading, host, settle };
   }
 
   /** The ranges of LinkedIn's note text that the summary's evidence spans cover, or null. */
@@ -94,28 +98,30 @@ globalThis.VouchAnnotator = (() => {
   }
 
   /**
-   * Annotates the readings in one go: every check is made and every annotation built first, then
-   * all are appended, and the evidence of all cards is painted with one highlight update (its
-   * ranges made after the appends, so that no insertion has live ranges to update).
+   * Annotates the cards in one go: every annotation is settled first, then all are appended, and
+   * the evidence of all cards is painted with one highlight update (its ranges made after the
+   * appends, so that no insertion has live ranges to update).
    */
-  function attach_all(readings, summaries, theme) {
-    const built = [];
-    for (const [i, r] of readings.entries()) {
-      if (r.card.querySelector(':scope > vouch-annotation') || !r.card.isConnected) continue;
-      built.push(build(r, summaries[i] || { error: 'no result' }, theme));
+  function attach_all(prepared, summaries) {
+    const attached = [];
+    for (const [i, p] of prepared.entries()) {
+      const { card } = p.reading;
+      if (card.querySelector(':scope > vouch-annotation') || !card.isConnected) continue;
+      const summary = summaries[i] || { error: 'no result' };
+      p.settle(summary);
+      attached.push({ ...p, summary });
     }
-    for (const { reading, host } of built) reading.card.append(host);
-    for (const { reading } of built) remember_on_ignore(reading.card, reading.invitation.sender.profile_url);
+    for (const { reading, host } of attached) reading.card.append(host);
     const painted = TextMap.supported();
     const all_ranges = [];
-    for (const { reading, summary, host } of built) {
+    for (const { reading, summary, host } of attached) {
       const ranges = evidence_ranges(reading, summary);
       if (!ranges) continue;
       host.dataset.highlights = String(painted ? ranges.length : 0);
       all_ranges.push(...ranges);
     }
     TextMap.highlight(all_ranges);
-    return built.length;
+    return attached.length;
   }
 
   async function pass() {
@@ -145,10 +151,13 @@ globalThis.VouchAnnotator = (() => {
         .filter(Boolean);
       for (const r of readings) r.invitation.id = `card-${++serial}`;
       performance.mark('vouch:classify-start');
-      const results = readings.length ? await classify(readings.map((r) => r.invitation)) : [];
-      performance.measure('vouch:classify', 'vouch:classify-start'); // the round trip to the core
+      const answer = readings.length ? classify(readings.map((r) => r.invitation)) : Promise.resolve([]);
+      // While the background classifies, the annotations are built (unattached, no verdict yet).
       const theme = readings.length ? Styles.theme_for(readings[0].card) : 'light';
-      annotated = attach_all(readings, results, theme);
+      const prepared = readings.map((r) => prepare(r, theme));
+      const summaries = await answer;
+      performance.measure('vouch:classify', 'vouch:classify-start'); // the round trip to the core
+      annotated = attach_all(prepared, summaries);
     } finally {
       release();
     }
@@ -166,6 +175,12 @@ globalThis.VouchAnnotator = (() => {
     window.addEventListener('popstate', schedule);
     first_pass = true;
     schedule();
+    // What needs no card is done now rather than when a page of cards arrives: adding a rule to
+    // the document makes the browser recompute which style sheets apply, and parsing the
+    // annotation's sheet takes a few milliseconds too.
+    Hold.install();
+    if (TextMap.supported()) TextMap.install_highlight_style();
+    globalThis.VouchAnnotation.preload();
   }
 
   /** Stops and removes everything Vouch put into the page. */

@@ -19,12 +19,16 @@ globalThis.VouchCardHold = (() => {
   const active = new Set(); // release functions of holds not yet released
   let rule_installed = false;
 
+  /** Adds the rule that hides held cards to the document (once; hold() does it if need be). */
+  function install() {
+    if (rule_installed) return;
+    rule_installed = true;
+    globalThis.VouchStyles.adopt(document, `[${ATTRIBUTE}] { display: none !important; }`);
+  }
+
   /** Holds `cards` back; returns release(), which shows them again (safe to call twice). */
   function hold(cards, ms = HOLD_MS) {
-    if (!rule_installed) {
-      rule_installed = true;
-      globalThis.VouchStyles.adopt(document, `[${ATTRIBUTE}] { display: none !important; }`);
-    }
+    install();
     for (const card of cards) card.setAttribute(ATTRIBUTE, '');
     let timer = 0;
     const release = () => {
@@ -42,5 +46,5 @@ globalThis.VouchCardHold = (() => {
     for (const release of [...active]) release();
   }
 
-  return Object.freeze({ hold, release_all, HOLD_MS });
+  return Object.freeze({ install, hold, release_all, HOLD_MS });
 })();

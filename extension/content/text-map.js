@@ -103,5 +103,5 @@ globalThis.VouchTextMap = (() => {
     if (supported()) CSS.highlights.delete(HIGHLIGHT_NAME);
   }
 
-  return Object.freeze({ read_text, range_for, highlight, clear_highlights, supported, HIGHLIGHT_NAME });
+  return Object.freeze({ read_text, range_for, highlight, clear_highlights, supported, install_highlight_style, HIGHLIGHT_NAME });
 })();

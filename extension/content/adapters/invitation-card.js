@@ -35,9 +35,14 @@ globalThis.VouchInvitationCard = (() => {
   const own = (card, el) => !el.closest('vouch-annotation') && el.isConnected && card.contains(el);
 
   // href -> profile address (or null), so that a card's links are parsed once, not on every read.
+  // The usual forms ("/in/slug/...", "https://www.linkedin.com/in/slug?...") are read directly;
+  // any other goes through the URL parser.
+  const PLAIN_PROFILE_HREF = /^(?:https:\/\/www\.linkedin\.com)?\/in\/([A-Za-z0-9_%-]+)(?=[/?#]|$)/;
   const profile_urls = new Map();
   function profile_url_of(a) {
     const href = a.getAttribute('href');
+    const plain = href && PLAIN_PROFILE_HREF.exec(href);
+    if (plain) return `https://www.linkedin.com/in/${plain[1]}/`;
     const key = `${location.origin} ${href}`;
     let url = profile_urls.get(key);
     if (url !== undefined) return url;

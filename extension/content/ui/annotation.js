@@ -53,7 +53,7 @@ globalThis.VouchAnnotation = (() => {
   // The parts every annotation starts with, built once and cloned per card (a page of 100 cards
   // then costs 100 clones rather than 100 rounds of createElement and setAttribute).
   let templates = null;
-  function skeleton() {
+  function make_templates() {
     templates ??= {
       row: el('div', { class: 'row' }, [
         el('button', { class: 'badge', type: 'button', 'aria-expanded': 'false', 'aria-controls': '', 'aria-label': '' }, [
@@ -66,6 +66,10 @@ globalThis.VouchAnnotation = (() => {
       panel: el('div', { class: 'panel', id: '', role: 'region', 'aria-label': t('panelLabel'), hidden: '' }),
       status: el('span', { class: 'status', role: 'status', 'aria-live': 'polite' }),
     };
+  }
+
+  function skeleton() {
+    make_templates();
     const row = templates.row.cloneNode(true);
     return { row, badge: row.firstElementChild, panel: templates.panel.cloneNode(true), status: templates.status.cloneNode(true) };
   }
@@ -93,12 +97,14 @@ globalThis.VouchAnnotation = (() => {
     .filter((r, i, all) => typeof r === 'string' && r && all.indexOf(r) === i);
 
   /**
-   * Builds the annotation for a classified card from its summary (verdict, category, confidence,
-   * whether a reply was drafted). `details()` resolves with the whole result (reasons, replies),
-   * asked for when the panel first opens or the decline runs; `on_decline(reply_text, set_status)`
-   * runs the one-click decline. The host is returned unattached.
+   * Builds a card's annotation in two steps, so that the first can run while the background is
+   * still classifying: prepare() makes the host, its shadow root and its badge, unattached and
+   * without a verdict; the returned settle(summary) puts in the summary (verdict, category,
+   * confidence, whether a reply was drafted) and the one-click decline where it applies.
+   * `details()` resolves with the whole result (reasons, replies), asked for when the panel first
+   * opens or the decline runs; `on_decline(reply_text, set_status)` runs the one-click decline.
    */
-  function create({ summary, message, theme, details, on_decline }) {
+  function prepare({ message, theme, details, on_decline }) {
     const id = `vouch-${++serial}`;
     const host = document.createElement('vouch-annotation');
     host.dataset.theme = theme;
@@ -108,8 +114,9 @@ globalThis.VouchAnnotation = (() => {
     const panel_id = `${id}-panel`;
     const { row, badge, panel, status } = skeleton();
     badge.setAttribute('aria-controls', panel_id);
-    show_verdict(host, badge, summary);
     panel.id = panel_id;
+    root.append(row, panel);
+    let summary = null;
     let reply_box = null; // the panel's editable reply, once the panel is built
 
     /** The whole result, or {error} when the background could not give it. */
@@ -179,7 +186,10 @@ globalThis.VouchAnnotation = (() => {
       }
     });
 
-    if (!summary.error && ONE_CLICK.has(summary.verdict) && summary.has_reply) {
+    function settle(answer) {
+      summary = answer;
+      show_verdict(host, badge, summary);
+      if (summary.error || !ONE_CLICK.has(summary.verdict) || !summary.has_reply) return;
       const act = el('button', { type: 'button', class: 'act', 'aria-label': t('declineLabel'), text: t('declineButton') });
       const set_status = (text) => { status.textContent = text; };
       act.addEventListener('click', async () => {
@@ -202,9 +212,15 @@ globalThis.VouchAnnotation = (() => {
       });
       row.append(act);
     }
-    root.append(row, panel);
-    return host;
+
+    return { host, settle };
   }
 
-  return Object.freeze({ create, copy_text });
+  /** Does the work that needs no card (the style sheet, the cloned parts) before cards arrive. */
+  function preload() {
+    Styles.preload(Styles.ANNOTATION);
+    make_templates();
+  }
+
+  return Object.freeze({ prepare, preload, copy_text });
 })();

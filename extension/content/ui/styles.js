@@ -62,6 +62,15 @@ globalThis.VouchStyles = (() => {
     return sheet;
   }
 
+  /** Parses a sheet ahead of its first use (where constructed sheets exist). */
+  function preload(css) {
+    try {
+      sheet_for(css);
+    } catch {
+      // adopt() falls back to a <style> text
+    }
+  }
+
   /**
    * Gives a shadow root its styles, or adds a sheet to the document's own: a shared constructed
    * sheet where possible, else a <style> text (text only, no address).
@@ -90,5 +99,5 @@ globalThis.VouchStyles = (() => {
     return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   }
 
-  return Object.freeze({ ANNOTATION, TOAST, adopt, theme_for });
+  return Object.freeze({ ANNOTATION, TOAST, adopt, preload, theme_for });
 })();
