@@ -44,7 +44,8 @@ export function summary_of(result) {
   }
   return {
     id: result.id, category: result.category, verdict: result.verdict, confidence: result.confidence,
-    spans, has_reply: typeof result.reply === 'string' && result.reply.length > 0,
+    spans, has_reply: [result.reply, ...(Array.isArray(result.reply_variants) ? result.reply_variants : [])]
+      .some((r) => typeof r === 'string' && r.length > 0),
   };
 }
 

@@ -13,6 +13,12 @@ globalThis.VouchAnnotator = (() => {
   const ADAPTERS = [globalThis.VouchInvitationManager, globalThis.VouchMyNetwork];
 
   let seen = new WeakSet(); // cards annotated, being read, or found unreadable
+  const ignore_watched = new WeakSet(); // cards whose Ignore remembers the sender (kept across stop/start)
+  // Elements added since the last pass. Mutation records arrive in the task that made the change,
+  // before the browser's next frame, so these have never been rendered: a card among them may be
+  // held back until it is annotated (card-hold.js); a card found any other way may be on screen.
+  let fresh = new Set();
+  let generation = 0; // start() and stop() each begin a new one; a pass of an older one attaches nothing
   let observer = null;
   let scheduled = false;
   let first_pass = true;
@@ -40,7 +46,8 @@ globalThis.VouchAnnotator = (() => {
 
   function remember_on_ignore(card, profile_url) {
     const ignore = Card.ignore_button(card);
-    if (!ignore) return;
+    if (!ignore || ignore_watched.has(card)) return;
+    ignore_watched.add(card);
     ignore.addEventListener('click', () => {
       api.runtime.sendMessage({ type: CS_TO_BG.REMEMBER_IGNORED, profile_url }).catch(() => {});
     }, { once: true, capture: true });
@@ -125,6 +132,8 @@ globalThis.VouchAnnotator = (() => {
   }
 
   async function pass() {
+    const added = fresh; // what was added since the last pass (see `fresh`)
+    fresh = new Set();
     const adapter = ADAPTERS.find((a) => a.matches(location));
     // Finding the cards and starting to read them (up to a read's first wait) change nothing in
     // the page, so the card module may look up each card's links and buttons once for both.
@@ -141,9 +150,16 @@ globalThis.VouchAnnotator = (() => {
       if (was_first) document.dispatchEvent(new CustomEvent('vouch:annotated'));
       return;
     }
-    // Cards present when Vouch starts may be on screen already; cards that arrived since are
-    // not, and are held back until their annotations are in (card-hold.js).
-    const release = was_first ? () => {} : Hold.hold(cards);
+    // Cards that arrived since the last pass have not been rendered yet: they are held back until
+    // their annotations are in (card-hold.js). Any other card may be on screen already.
+    const is_fresh = (card) => {
+      for (let el = card; el; el = el.parentElement) if (added.has(el)) return true;
+      return false;
+    };
+    const focused = document.activeElement;
+    const unrendered = cards.filter((c) => is_fresh(c) && !(focused && c.contains(focused)));
+    const release = unrendered.length ? Hold.hold(unrendered) : () => {};
+    const pass_generation = generation;
     let annotated = 0;
     try {
       const readings = (await all_read)
@@ -156,8 +172,9 @@ globalThis.VouchAnnotator = (() => {
       const theme = readings.length ? Styles.theme_for(readings[0].card) : 'light';
       const prepared = readings.map((r) => prepare(r, theme));
       const summaries = await answer;
-      performance.measure('vouch:classify', 'vouch:classify-start'); // the round trip to the core
-      annotated = attach_all(prepared, summaries);
+      performance.measure('vouch:classify', 'vouch:classify-start'); // sending the cards to handling the answer
+      // Vouch was paused (or paused and resumed) meanwhile: these cards are the new start's to read.
+      if (pass_generation === generation) annotated = attach_all(prepared, summaries);
     } finally {
       release();
     }
@@ -169,11 +186,16 @@ globalThis.VouchAnnotator = (() => {
   function start() {
     if (observer) return;
     observer = new MutationObserver((records) => {
-      if (relevant(records)) schedule();
+      if (!relevant(records)) return;
+      for (const r of records) {
+        for (const n of r.addedNodes) if (n.nodeType === 1 && !own_node(n)) fresh.add(n);
+      }
+      schedule();
     });
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
     window.addEventListener('popstate', schedule);
     first_pass = true;
+    generation++;
     schedule();
     // What needs no card is done now rather than when a page of cards arrives: adding a rule to
     // the document makes the browser recompute which style sheets apply, and parsing the
@@ -181,12 +203,15 @@ globalThis.VouchAnnotator = (() => {
     Hold.install();
     if (TextMap.supported()) TextMap.install_highlight_style();
     globalThis.VouchAnnotation.preload();
+    performance.mark('vouch:started');
   }
 
   /** Stops and removes everything Vouch put into the page. */
   function stop() {
     if (observer) observer.disconnect();
     observer = null;
+    generation++;
+    fresh = new Set();
     window.removeEventListener('popstate', schedule);
     for (const host of document.querySelectorAll('vouch-annotation')) host.remove();
     globalThis.VouchToast.hide();

@@ -70,6 +70,8 @@ globalThis.VouchTextMap = (() => {
     if (!(start >= 0 && end > start && end <= map.text.length)) return null;
     const [start_node, start_offset] = locate(map, start);
     const [end_node, end_offset] = locate(map, end - 1);
+    // The page may have changed the note's text since it was read: then there is nothing to paint.
+    if (start_offset > start_node.length || end_offset + 1 > end_node.length) return null;
     const range = document.createRange();
     range.setStart(start_node, start_offset);
     range.setEnd(end_node, end_offset + 1);

@@ -25,12 +25,13 @@ export function wait_for_annotations(n) {
 
 /**
  * Adds one card as scrolling does and follows it frame by frame: resolves with when (ms after
- * the add) its content was first rendered and when it was annotated, once both happened.
+ * the add) its content was first rendered and when it was annotated, once both happened, and the
+ * card's state in the first frame after the add.
  */
 export function add_card_and_watch(record) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the card was not shown and annotated in 20 s: ${JSON.stringify(seen)}`)), 20000);
-    const seen = { shown: null, annotated: null };
+    const seen = { shown: null, annotated: null, first_frame: null };
     let card = null;
     const done = () => {
       if (seen.shown === null || seen.annotated === null) return false;
@@ -40,7 +41,9 @@ export function add_card_and_watch(record) {
     };
     const frame = () => requestAnimationFrame(() => {
       const content = card && card.querySelector('strong');
-      if (seen.shown === null && content && content.checkVisibility()) seen.shown = performance.now() - t0;
+      const rendered = !!content && content.checkVisibility();
+      seen.first_frame ??= { rendered, annotated: seen.annotated !== null };
+      if (seen.shown === null && rendered) seen.shown = performance.now() - t0;
       if (!done()) frame();
     });
     const on_annotated = () => {
@@ -54,6 +57,31 @@ export function add_card_and_watch(record) {
     card = document.querySelector(`[data-fixture-id="${record.id}"]`);
     frame();
   });
+}
+
+/** Adds one card; in the first animation frame after, whether it is annotated and whether rendered. */
+export function add_card_first_frame(record) {
+  return new Promise((resolve) => {
+    window.__fixture.addCards([record]);
+    const card = document.querySelector(`[data-fixture-id="${record.id}"]`);
+    requestAnimationFrame(() => resolve({
+      annotated: !!card.querySelector('vouch-annotation'),
+      rendered: card.querySelector('strong').checkVisibility(),
+    }));
+  });
+}
+
+/** Fixture id -> whether its annotation offers the one-click decline (without opening anything). */
+export function decline_offered() {
+  return Object.fromEntries([...document.querySelectorAll('[data-fixture-id]')].map((card) => {
+    const host = card.querySelector('vouch-annotation');
+    return [card.dataset.fixtureId, !!(host && host.shadowRoot.querySelector('.act'))];
+  }));
+}
+
+/** How many annotations have built their panel. */
+export function panels_built() {
+  return [...document.querySelectorAll('vouch-annotation')].filter((host) => host.shadowRoot.querySelector('.panel').childElementCount > 0).length;
 }
 
 /** The fixture cards that are not rendered (all of them are, once Vouch is done with them). */

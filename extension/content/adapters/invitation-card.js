@@ -36,8 +36,8 @@ globalThis.VouchInvitationCard = (() => {
 
   // href -> profile address (or null), so that a card's links are parsed once, not on every read.
   // The usual forms ("/in/slug/...", "https://www.linkedin.com/in/slug?...") are read directly;
-  // any other goes through the URL parser.
-  const PLAIN_PROFILE_HREF = /^(?:https:\/\/www\.linkedin\.com)?\/in\/([A-Za-z0-9_%-]+)(?=[/?#]|$)/;
+  // any other (percent-encoded slugs included) goes through the URL parser.
+  const PLAIN_PROFILE_HREF = /^(?:https:\/\/www\.linkedin\.com)?\/in\/([A-Za-z0-9_-]+)(?=[/?#]|$)/;
   const profile_urls = new Map();
   function profile_url_of(a) {
     const href = a.getAttribute('href');

@@ -116,20 +116,39 @@ globalThis.VouchAnnotation = (() => {
     badge.setAttribute('aria-controls', panel_id);
     panel.id = panel_id;
     root.append(row, panel);
-    let summary = null;
+    let summary = null; // what the badge shows: {verdict, category, confidence, has_reply} or {error}
     let reply_box = null; // the panel's editable reply, once the panel is built
+    let act = null; // the one-click decline, on ask and decline cards with a drafted reply
+    const set_status = (text) => { status.textContent = text; };
+
+    /** Shows a verdict on the badge and offers the one-click decline where it applies. */
+    function apply(answer) {
+      summary = answer;
+      show_verdict(host, badge, answer);
+      const offer = !answer.error && ONE_CLICK.has(answer.verdict) && answer.has_reply;
+      if (offer && !act) {
+        act = decline_button();
+        row.append(act);
+      } else if (!offer && act) {
+        act.remove();
+        act = null;
+      }
+    }
 
     /** The whole result, or {error} when the background could not give it. */
     const full_result = () => (summary.error ? Promise.resolve(summary) : details().then((result) => {
       // The same invitation under the same policy gives the same verdict; should the settings
       // have changed since the page was annotated, the badge follows the newer answer.
-      if (result.verdict !== host.dataset.verdict || result.category !== host.dataset.category) show_verdict(host, badge, result);
+      if (result.verdict !== summary.verdict || result.category !== summary.category) {
+        apply({ verdict: result.verdict, category: result.category, confidence: result.confidence, has_reply: replies_of(result).length > 0 });
+      }
       return result;
     }, (error) => ({ error: String(error && error.message || error) })));
 
     // The panel's content is built the first time it opens: a page of 100 cards then costs 100
     // badges, not 100 panels of reasons and replies that most people never open.
     function fill_panel(result) {
+      panel.replaceChildren();
       panel.removeAttribute('aria-busy');
       if (result.error) {
         panel.append(el('p', { text: t('cardError', result.error) }));
@@ -165,14 +184,19 @@ globalThis.VouchAnnotation = (() => {
       panel.append(el('label', { for: reply_id }, [el('h3', { text: t('replyHeading') })]), reply_box, tools);
     }
 
+    // The panel fills once the whole result is in (`known`, or asked for now); until then it says
+    // it is loading. After an error the next opening asks again.
     let filling = null;
-    function set_open(open) {
+    function set_open(open, known = null) {
       if (open && !filling) {
-        panel.replaceChildren();
+        panel.replaceChildren(el('p', { class: 'status', text: t('panelLoading') }));
         panel.setAttribute('aria-busy', 'true');
-        filling = full_result().then((result) => {
+        filling = (known ? Promise.resolve(known) : full_result()).then((result) => {
           fill_panel(result);
-          if (result.error && !summary.error) filling = null; // the next open asks again
+          if (result.error && !summary.error) filling = null;
+        }).catch((error) => {
+          fill_panel({ error: String(error && error.message || error) });
+          filling = null;
         });
       }
       panel.hidden = !open;
@@ -185,32 +209,42 @@ globalThis.VouchAnnotation = (() => {
         badge.focus();
       }
     });
+    // Pointing at or tabbing to the annotation asks for the whole result ahead of a click.
+    const prefetch = () => {
+      if (summary && !summary.error) full_result();
+    };
+    host.addEventListener('pointerenter', prefetch);
+    host.addEventListener('focusin', prefetch);
 
-    function settle(answer) {
-      summary = answer;
-      show_verdict(host, badge, summary);
-      if (summary.error || !ONE_CLICK.has(summary.verdict) || !summary.has_reply) return;
-      const act = el('button', { type: 'button', class: 'act', 'aria-label': t('declineLabel'), text: t('declineButton') });
-      const set_status = (text) => { status.textContent = text; };
-      act.addEventListener('click', async () => {
-        act.disabled = true;
+    function decline_button() {
+      const button = el('button', { type: 'button', class: 'act', 'aria-label': t('declineLabel'), text: t('declineButton') });
+      button.addEventListener('click', async () => {
+        button.disabled = true;
         try {
-          // The reply as the user left it in the panel, else the drafted one.
-          let reply = reply_box && reply_box.value;
-          if (!reply) {
+          // The reply as the user left it in the panel (even emptied), else the drafted one.
+          let reply = reply_box ? reply_box.value : null;
+          if (reply === null) {
             const result = await full_result();
-            reply = result.error ? '' : replies_of(result)[0] || '';
-            if (!reply) {
-              set_open(true); // the panel says why (the background's error)
+            const replies = result.error ? [] : replies_of(result);
+            if (!replies.length) {
+              set_open(true, result); // the panel says why (the background's error)
               return;
             }
+            reply = replies[0];
           }
           await on_decline(reply, set_status);
         } finally {
-          act.disabled = false;
+          button.disabled = false;
         }
       });
-      row.append(act);
+      return button;
+    }
+
+    /** Puts the background's summary for the card on the badge. */
+    function settle(answer) {
+      apply(answer.error ? answer : {
+        verdict: answer.verdict, category: answer.category, confidence: answer.confidence, has_reply: !!answer.has_reply,
+      });
     }
 
     return { host, settle };
