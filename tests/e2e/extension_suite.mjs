@@ -99,11 +99,8 @@ export function define_suite(browser, launch) {
 
     it('opens the panel from the badge with the mouse and closes it with Escape', async () => {
       await click('f-sales', '.badge');
-      const open_state = await page().evaluate(() => {
-        const root = document.querySelector('[data-fixture-id="f-sales"] vouch-annotation').shadowRoot;
-        return { expanded: root.querySelector('.badge').getAttribute('aria-expanded'), hidden: root.querySelector('.panel').hidden };
-      });
-      assert.deepEqual(open_state, { expanded: 'true', hidden: false });
+      const opened = await page().evaluate(in_page.badge_state, 'f-sales'); // once the panel is filled
+      assert.deepEqual({ expanded: opened.expanded, hidden: opened.panel_hidden }, { expanded: 'true', hidden: false });
       await page().screenshot({ path: new URL(`extension-${browser}-panel.png`, OUT).pathname });
       await page().keyboard.press('Escape');
       const closed = await page().evaluate(() => document.querySelector('[data-fixture-id="f-sales"] vouch-annotation').shadowRoot.querySelector('.panel').hidden);
@@ -256,6 +253,7 @@ export function define_suite(browser, launch) {
       const dark = await page().evaluate(in_page.themes);
       assert.ok(dark.length >= total && dark.every((t) => t.theme === 'dark'), 'every annotation is dark on a dark page');
       await click('f-sales', '.badge');
+      await page().evaluate(in_page.badge_state, 'f-sales'); // once the panel is filled
       await page().screenshot({ path: new URL(`extension-${browser}-dark-panel.png`, OUT).pathname });
       await open('/mynetwork/invitation-manager/?gen=b', total);
       const light = await page().evaluate(in_page.themes);
