@@ -19,6 +19,7 @@ struct options {
 
 int usage(std::ostream& os, int status);
 bool read_file(const std::string& path, std::string& out, std::string& err);
+bool read_input(const std::string& path, std::string& out);
 std::vector<std::string> split_lines(const std::string& text);
 bool blank(const std::string& s);
 bool load_policy(const options& o, std::string& policy_text, bool required);

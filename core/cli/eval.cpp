@@ -16,8 +16,8 @@ int run_eval(const options& o) {
   std::string policy_text;
   if (!load_policy(o, policy_text, true)) return 2;
   if (o.inputs.size() != 1) return usage(std::cerr, 2);
-  std::string text, err;
-  if (!read_file(o.inputs[0], text, err)) { std::cerr << "vouch: " << err << "\n"; return 2; }
+  std::string text;
+  if (!read_input(o.inputs[0], text)) return 2;
 
   constexpr std::size_t n = category_count;
   std::array<std::array<int, n>, n> confusion{};

@@ -77,6 +77,14 @@ options parse_options(int argc, char** argv, int first) {
   return o;
 }
 
+/// Reads an input file ("-" is standard input); says why on stderr when it cannot.
+bool read_input(const std::string& path, std::string& out) {
+  std::string err;
+  if (read_file(path, out, err)) return true;
+  std::cerr << "vouch: " << err << "\n";
+  return false;
+}
+
 /// Loads and validates the policy named by --policy ("{}" when none); exits 2 on failure.
 bool load_policy(const options& o, std::string& policy_text, bool required) {
   if (o.policy.empty()) {
@@ -96,8 +104,8 @@ int run_lines(const options& o, json_result (*fn)(std::string_view, std::string_
   std::string policy_text;
   if (!load_policy(o, policy_text, true)) return 2;
   if (o.inputs.size() > 1) return usage(std::cerr, 2);
-  std::string text, err;
-  if (!read_file(o.inputs.empty() ? "-" : o.inputs[0], text, err)) { std::cerr << "vouch: " << err << "\n"; return 2; }
+  std::string text;
+  if (!read_input(o.inputs.empty() ? "-" : o.inputs[0], text)) return 2;
   int status = 0;
   const auto lines = split_lines(text);
   std::string out;
@@ -137,8 +145,8 @@ int main(int argc, char** argv) {
   if (cmd == "version") { std::cout << vouch::version_json() << "\n"; return 0; }
   if (cmd == "validate-policy") {
     if (o.inputs.size() != 1) return usage(std::cerr, 2);
-    std::string text, err;
-    if (!read_file(o.inputs[0], text, err)) { std::cerr << "vouch: " << err << "\n"; return 2; }
+    std::string text;
+    if (!read_input(o.inputs[0], text)) return 2;
     const auto r = vouch::validate_policy_json(text);
     if (!r.ok) { std::cerr << "vouch: " << o.inputs[0] << ": " << r.text << "\n"; return 2; }
     std::cout << r.text << "\n";

@@ -26,18 +26,10 @@ outcome<invitation> parse_invitation(const json& j) {
   if (!j.is_object()) return error{"invitation: expected a JSON object, got " + json_reader::type_of(j)};
   json_reader r;
   invitation inv;
-  auto id = j.find("id");
-  if (id == j.end() || id->is_null()) return error{"id: missing (every invitation needs an id)"};
-  if (!id->is_string()) return error{"id: expected a string, got " + json_reader::type_of(*id)};
-  inv.id = id->get<std::string>();
-
-  auto sender = j.find("sender");
-  if (sender == j.end() || sender->is_null()) return error{"sender: missing"};
-  if (!sender->is_object()) return error{"sender: expected an object, got " + json_reader::type_of(*sender)};
-  auto name = sender->find("name");
-  if (name == sender->end() || name->is_null()) return error{"sender.name: missing"};
-  if (!name->is_string()) return error{"sender.name: expected a string, got " + json_reader::type_of(*name)};
-  inv.sender.name = name->get<std::string>();
+  if (auto e = json_reader::required_string(j, "id", "id", inv.id, " (every invitation needs an id)")) return error{*e};
+  const json* sender = nullptr;
+  if (auto e = json_reader::required_object(j, "sender", "sender", sender)) return error{*e};
+  if (auto e = json_reader::required_string(*sender, "name", "sender.name", inv.sender.name)) return error{*e};
   r.string_field(*sender, "headline", "sender", inv.sender.headline);
   r.string_field(*sender, "profile_url", "sender", inv.sender.profile_url);
   count_field(r, *sender, "mutual_connections", "sender", inv.sender.mutual_connections);

@@ -49,6 +49,28 @@ class json_reader {
     out = it->get<double>();
   }
 
+  /// Reads a required string field of `obj`: nothing when it was read into `out`, else the error
+  /// for `path` ("missing", with `hint` after it, or the wrong type).
+  static std::optional<std::string> required_string(const nlohmann::json& obj, const char* key, const std::string& path,
+                                                    std::string& out, const char* hint = "") {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return path + ": missing" + hint;
+    if (!it->is_string()) return path + ": expected a string, got " + type_of(*it);
+    out = it->get<std::string>();
+    return std::nullopt;
+  }
+
+  /// Finds a required object field of `obj`: nothing when `out` points at it, else the error for
+  /// `path` (missing, or the wrong type).
+  static std::optional<std::string> required_object(const nlohmann::json& obj, const char* key, const std::string& path,
+                                                    const nlohmann::json*& out) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return path + ": missing";
+    if (!it->is_object()) return path + ": expected an object, got " + type_of(*it);
+    out = &*it;
+    return std::nullopt;
+  }
+
   static std::string type_of(const nlohmann::json& v) {
     switch (v.type()) {
       case nlohmann::json::value_t::null: return "null";

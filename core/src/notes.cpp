@@ -290,15 +290,9 @@ outcome<note_request> parse_note_request(const json& j) {
   if (!j.is_object())
     return error{"target record: expected a JSON object, got " + json_reader::type_of(j)};
   note_request req;
-  auto id = j.find("id");
-  if (id == j.end() || id->is_null()) return error{"id: missing"};
-  if (!id->is_string()) return error{"id: expected a string, got " + json_reader::type_of(*id)};
-  req.id = id->get<std::string>();
-
-  auto target = j.find("target");
-  if (target == j.end() || target->is_null()) return error{"target: missing"};
-  if (!target->is_object())
-    return error{"target: expected an object, got " + json_reader::type_of(*target)};
+  if (auto e = json_reader::required_string(j, "id", "id", req.id)) return error{*e};
+  const json* target = nullptr;
+  if (auto e = json_reader::required_object(j, "target", "target", target)) return error{*e};
   json_reader r;
   r.string_field(*target, "name", "target", req.name);
   r.string_field(*target, "headline", "target", req.headline);
