@@ -131,10 +131,24 @@ globalThis.VouchAnnotator = (() => {
     return attached.length;
   }
 
+  // What needs no card is done on the first pass over a page with invitations, rather than when a
+  // page of cards arrives (LinkedIn fetches them after the page shows): adding a rule to the
+  // document makes the browser recompute which style sheets apply, and parsing the annotation's
+  // sheet takes a few milliseconds too. Pages without invitations never pay for it.
+  let preloaded = false;
+  function preload() {
+    if (preloaded) return;
+    preloaded = true;
+    Hold.install();
+    if (TextMap.supported()) TextMap.install_highlight_style();
+    globalThis.VouchAnnotation.preload();
+  }
+
   async function pass() {
     const added = fresh; // what was added since the last pass (see `fresh`)
     fresh = new Set();
     const adapter = ADAPTERS.find((a) => a.matches(location));
+    if (adapter) preload();
     // Finding the cards and starting to read them (up to a read's first wait) change nothing in
     // the page, so the card module may look up each card's links and buttons once for both.
     const { cards, all_read } = Card.with_memo(() => {
@@ -197,12 +211,6 @@ globalThis.VouchAnnotator = (() => {
     first_pass = true;
     generation++;
     schedule();
-    // What needs no card is done now rather than when a page of cards arrives: adding a rule to
-    // the document makes the browser recompute which style sheets apply, and parsing the
-    // annotation's sheet takes a few milliseconds too.
-    Hold.install();
-    if (TextMap.supported()) TextMap.install_highlight_style();
-    globalThis.VouchAnnotation.preload();
     performance.mark('vouch:started');
   }
 

@@ -27,7 +27,7 @@ globalThis.VouchCardHold = (() => {
   }
 
   /** Holds `cards` back; returns release(), which shows them again (safe to call twice). */
-  function hold(cards, ms = HOLD_MS) {
+  function hold(cards) {
     install();
     for (const card of cards) card.setAttribute(ATTRIBUTE, '');
     let timer = 0;
@@ -37,7 +37,7 @@ globalThis.VouchCardHold = (() => {
       for (const card of cards) card.removeAttribute(ATTRIBUTE);
     };
     active.add(release);
-    timer = setTimeout(release, ms);
+    timer = setTimeout(release, HOLD_MS);
     return release;
   }
 
@@ -46,5 +46,5 @@ globalThis.VouchCardHold = (() => {
     for (const release of [...active]) release();
   }
 
-  return Object.freeze({ install, hold, release_all, HOLD_MS });
+  return Object.freeze({ install, hold, release_all });
 })();

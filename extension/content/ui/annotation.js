@@ -116,7 +116,7 @@ globalThis.VouchAnnotation = (() => {
     badge.setAttribute('aria-controls', panel_id);
     panel.id = panel_id;
     root.append(row, panel);
-    let summary = null; // what the badge shows: {verdict, category, confidence, has_reply} or {error}
+    let summary = null; // what the badge shows: a summary {verdict, category, confidence, has_reply, ...} or {error}
     let reply_box = null; // the panel's editable reply, once the panel is built
     let act = null; // the one-click decline, on ask and decline cards with a drafted reply
     const set_status = (text) => { status.textContent = text; };
@@ -240,14 +240,7 @@ globalThis.VouchAnnotation = (() => {
       return button;
     }
 
-    /** Puts the background's summary for the card on the badge. */
-    function settle(answer) {
-      apply(answer.error ? answer : {
-        verdict: answer.verdict, category: answer.category, confidence: answer.confidence, has_reply: !!answer.has_reply,
-      });
-    }
-
-    return { host, settle };
+    return { host, settle: apply };
   }
 
   /** Does the work that needs no card (the style sheet, the cloned parts) before cards arrive. */
