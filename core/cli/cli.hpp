@@ -14,6 +14,9 @@ struct options {
   std::vector<std::string> inputs;
   std::size_t min_records = 100000;
   bool help = false;
+  bool verbose = false;
+  std::string corpus, out, cv, learn_first;  // train and eval --corpus
+  std::vector<std::string> settings;         // train: --set NAME=VALUE (alpha, l1, l2, epochs, unsure)
   std::string unknown;
 };
 
@@ -30,5 +33,7 @@ inline std::string error_record(std::size_t line, const std::string& message) {
 
 int run_eval(const options& o);
 int run_bench(const options& o);
+int run_train(const options& o);
+int run_corpus_eval(const options& o);
 
 }  // namespace vouch::cli

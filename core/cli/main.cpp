@@ -3,6 +3,8 @@
 //   vouch classify --policy POLICY.json [INVITATIONS.jsonl | -]
 //   vouch draft-note --policy POLICY.json [TARGETS.jsonl | -]
 //   vouch eval --policy POLICY.json LABELED.jsonl
+//   vouch eval --corpus DIR [--cv K] [--learn-first N]   test recipients, cross-validation, corrections
+//   vouch train [--corpus DIR] [--out FILE] [--cv K]     fits the model (see cli/corpus.cpp)
 //   vouch bench [--policy POLICY.json] [--min N] INVITATIONS.jsonl
 //   vouch validate-policy POLICY.json
 //
@@ -24,6 +26,8 @@ int usage(std::ostream& os, int status) {
         "  vouch classify --policy POLICY.json [INVITATIONS.jsonl | -]\n"
         "  vouch draft-note --policy POLICY.json [TARGETS.jsonl | -]\n"
         "  vouch eval --policy POLICY.json LABELED.jsonl\n"
+        "  vouch eval --corpus DIR [--cv K] [--learn-first N] [--verbose]\n"
+        "  vouch train [--corpus DIR] [--out FILE] [--cv K] [--verbose]\n"
         "  vouch bench [--policy POLICY.json] [--min N] INVITATIONS.jsonl\n"
         "  vouch validate-policy POLICY.json\n"
         "  vouch version\n";
@@ -70,6 +74,12 @@ options parse_options(int argc, char** argv, int first) {
     if ((a == "--policy" || a == "-p") && i + 1 < argc) o.policy = argv[++i];
     else if (a.rfind("--policy=", 0) == 0) o.policy = a.substr(9);
     else if (a == "--min" && i + 1 < argc) o.min_records = std::stoul(argv[++i]);
+    else if (a == "--corpus" && i + 1 < argc) o.corpus = argv[++i];
+    else if (a == "--out" && i + 1 < argc) o.out = argv[++i];
+    else if (a == "--cv" && i + 1 < argc) o.cv = argv[++i];
+    else if (a == "--learn-first" && i + 1 < argc) o.learn_first = argv[++i];
+    else if (a == "--set" && i + 1 < argc) o.settings.push_back(argv[++i]);
+    else if (a == "--verbose" || a == "-v") o.verbose = true;
     else if (a == "--help" || a == "-h") o.help = true;
     else if (!a.empty() && a[0] == '-' && a != "-") o.unknown = a;
     else o.inputs.push_back(a);
@@ -140,7 +150,8 @@ int main(int argc, char** argv) {
   }
   if (cmd == "classify") return run_lines(o, vouch::classify_json);
   if (cmd == "draft-note") return run_lines(o, vouch::draft_note_json);
-  if (cmd == "eval") return run_eval(o);
+  if (cmd == "eval") return o.corpus.empty() ? run_eval(o) : run_corpus_eval(o);
+  if (cmd == "train") return run_train(o);
   if (cmd == "bench") return run_bench(o);
   if (cmd == "version") { std::cout << vouch::version_json() << "\n"; return 0; }
   if (cmd == "validate-policy") {

@@ -76,6 +76,37 @@ void read_rules(json_reader& r, const json& list, std::vector<custom_rule>& out)
   }
 }
 
+void read_corrections(json_reader& r, const json& list, std::vector<correction>& out) {
+  const std::string path = "policy.corrections";
+  if (!list.is_array()) return r.fail(path, "expected a list of corrections, got " + json_reader::type_of(list));
+  // Newest last: when there are more than the engine keeps, the oldest go.
+  const std::size_t first = list.size() > max_corrections ? list.size() - max_corrections : 0;
+  for (std::size_t i = first; i < list.size() && !r.failed(); ++i) {
+    const std::string p = path + "[" + std::to_string(i) + "]";
+    const json& j = list[i];
+    if (!j.is_object()) return r.fail(p, "expected {\"invitation\": {...}, \"category\": \"...\"}, got " + json_reader::type_of(j));
+    std::string cat;
+    r.string_field(j, "category", p, cat);
+    if (r.failed()) return;
+    const auto c = category_from_name(cat);
+    if (!c) return r.fail(p + ".category", "expected one of known, personal, generic, networker, sales, recruiter, "
+                                          "job_seeker, romance, scam; got \"" + cat + "\"");
+    auto inv_it = j.find("invitation");
+    if (inv_it == j.end()) return r.fail(p + ".invitation", "missing");
+    auto inv = parse_invitation(*inv_it);
+    if (!inv) return r.fail(p + ".invitation", inv.message());
+    out.push_back({std::move(inv).value(), *c});
+  }
+}
+
+json invitation_to_json(const invitation& inv) {
+  return {{"id", inv.id},
+          {"sender", {{"name", inv.sender.name}, {"headline", inv.sender.headline},
+                      {"profile_url", inv.sender.profile_url}, {"mutual_connections", inv.sender.mutual_connections}}},
+          {"message", inv.message},
+          {"prior_invitations", inv.prior_invitations}};
+}
+
 }  // namespace
 
 outcome<policy> parse_policy(const json& j) {
@@ -124,11 +155,15 @@ outcome<policy> parse_policy(const json& j) {
         p.rule_weights[w.key()] = w->get<double>();
       }
   }
+  if (auto it = j.find("corrections"); it != j.end() && !it->is_null() && !r.failed()) read_corrections(r, *it, p.corrections);
   if (r.failed()) return error{r.error()};
   return p;
 }
 
 json policy_to_json(const policy& p) {
+  json corrections = json::array();
+  for (const auto& c : p.corrections)
+    corrections.push_back({{"invitation", invitation_to_json(c.inv)}, {"category", category_name(c.cat)}});
   json rules = json::array();
   for (const auto& rule : p.rules)
     rules.push_back({{"id", rule.id}, {"category", rule.category}, {"text", rule.text},
@@ -143,6 +178,7 @@ json policy_to_json(const policy& p) {
       {"language", p.language},
       {"rules", rules},
       {"rule_weights", p.rule_weights},
+      {"corrections", corrections},
   };
 }
 

@@ -21,7 +21,9 @@ struct reason {
   std::string rule;                 ///< e.g. "sales.demo"
   std::string text;                 ///< what it means, in words a user accepts
   vouch::category category;         ///< the category it speaks for
-  double weight = 0;                ///< how much it added to that category
+  /// Its signed contribution to the margin of the chosen category over the runner-up:
+  /// positive pushed towards the verdict, negative argued against it.
+  double weight = 0;
   /// [begin, end) in the message, UTF-16 code units; absent for headline or whole-note evidence.
   std::optional<std::pair<std::uint32_t, std::uint32_t>> span;
   std::string evidence;             ///< the exact text that triggered it, when there is some
@@ -40,6 +42,8 @@ struct result {
 
 namespace detail {
 struct compiled_engine;
+struct feature;
+class linear_model;
 }
 
 /// The classifier for one policy: the rule pack and the policy compiled together once.
@@ -47,8 +51,12 @@ class engine {
  public:
   /// Compiles the default rule pack with the policy's additions.
   static outcome<engine> create(const policy& p);
+  /// The same with another model than the built-in one (training and cross-validation).
+  static outcome<engine> create(const policy& p, std::shared_ptr<const detail::linear_model> model);
   result classify(const invitation& inv) const;
   const vouch::policy& policy() const;
+  /// The hashed features the model reads for an invitation (training reads them).
+  std::vector<detail::feature> features_of(const invitation& inv) const;
 
  private:
   explicit engine(std::shared_ptr<const detail::compiled_engine> impl) : impl_(std::move(impl)) {}

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "vouch/category.hpp"
+#include "vouch/invitation.hpp"
 #include "vouch/outcome.hpp"
 
 namespace vouch {
@@ -35,6 +37,12 @@ struct custom_rule {
   std::vector<std::string> phrases;
 };
 
+/// An invitation the user re-labelled (contract: "Corrections").
+struct correction {
+  invitation inv;
+  vouch::category cat;
+};
+
 struct policy {
   me_profile me;
   vouch::mode mode = mode::balanced;
@@ -47,7 +55,11 @@ struct policy {
   std::vector<custom_rule> rules;
   /// Re-weights rules of the pack by id; 0 turns a rule off.
   std::map<std::string, double> rule_weights;
+  /// The user's corrections, newest last (at most max_corrections are kept: the newest).
+  std::vector<correction> corrections;
 };
+
+inline constexpr std::size_t max_corrections = 1000;
 
 /// Parses and validates a policy. Errors name the field, e.g. `policy.me.companies[1]: expected a string`.
 outcome<policy> parse_policy(const nlohmann::json& json);

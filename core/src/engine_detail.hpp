@@ -1,0 +1,103 @@
+// The compiled engine and the evidence it gathers from one invitation.
+//
+//   evidence.cpp: compiling a policy (one Aho-Corasick automaton for every phrase, organisation,
+//                 greeting and language hint) and gathering evidence: rule hits with spans,
+//                 structural facts, the note's words, and the hashed features the model reads.
+//   classify.cpp: scoring the features with the learned model, the user's own rules and
+//                 corrections, the decision, the verdict, the reasons and the reply.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "aho_corasick.hpp"
+#include "model.hpp"
+#include "rule_pack.hpp"
+#include "vouch/classify.hpp"
+#include "vouch/text.hpp"
+
+namespace vouch::detail {
+
+/// A note is judged on its first this many bytes (LinkedIn allows 300 characters).
+inline constexpr std::size_t max_note_bytes = 4000;
+inline constexpr std::size_t max_headline_bytes = 600;
+
+struct rule_entry {
+  std::string id;
+  category cat;
+  double weight;       ///< the user's own rules: added to their category as written
+  double scale = 1.0;  ///< policy.rule_weights: multiplies the feature (0 turns it off)
+  std::string text;
+  bool headline = false;
+  bool disclaims_pitch = false;
+  bool custom = false;
+  std::uint32_t bucket = 0;  ///< the model's bucket for "r:<id>"
+};
+
+/// One correction, compiled: the category the user gave and the invitation's word features.
+struct compiled_correction {
+  category cat;
+  std::string profile;  ///< the sender's profile slug, when there was one
+  std::string sender;   ///< the folded sender name
+  std::string message;  ///< the note as written
+  std::vector<std::pair<std::uint32_t, float>> terms;  ///< sorted buckets, unit length
+};
+
+struct compiled_engine {
+  vouch::policy policy;
+  const rule_pack* pack = nullptr;
+  std::shared_ptr<const linear_model> model;
+  std::vector<rule_entry> rules;  // the pack's phrase rules, then the policy's, then features
+  aho_corasick automaton;
+  std::vector<std::string> languages;
+  std::vector<std::string> brand_skeletons;
+  std::vector<std::string> employer_words;  // one-word forms of me.companies, for link checks
+  std::size_t feature_base = 0;
+  std::vector<compiled_correction> corrections;
+
+  std::size_t feature(std::string_view id) const {
+    for (std::size_t i = feature_base; i < rules.size(); ++i)
+      if (rules[i].id == id) return i;
+    return rules.size();
+  }
+  std::size_t f_no_note, f_default_text, f_placeholder, f_greeting_only, f_short_note,
+      f_headline_company, f_headline_school, f_headline_group, f_named_company, f_named_school,
+      f_named_group, f_mutuals, f_question, f_praise_pitch, f_lookalike, f_lookalike_domain,
+      f_employer_domain, f_short_link, f_login_link, f_link, f_phone, f_no_mutuals, f_few_mutuals,
+      f_long_note, f_medium_note, f_org_no_note, f_org_default, f_org_short, f_org_long, f_disclaims,
+      f_greets_me, f_headline_empty;
+};
+
+/// What one invitation shows, before any weighing.
+struct evidence {
+  struct item {
+    std::size_t rule;
+    std::optional<std::pair<std::uint32_t, std::uint32_t>> span;  ///< UTF-16, in the message
+    std::string text;  ///< the rule's text with {org}/{brand}/{n} filled in, or empty
+  };
+  std::vector<item> items;  ///< rules and facts, each once
+  folded_text note;
+  std::vector<std::pair<std::size_t, std::size_t>> words;  ///< folded byte span of each note word
+  std::vector<std::string> headline_words;
+  std::vector<feature> features;  ///< what the model reads
+  std::string default_lang;       ///< set when the note is one of LinkedIn's default texts
+  std::vector<int> lang_count;
+  std::size_t total_words = 0;
+  bool no_note = true;
+};
+
+/// Gathers the evidence of an invitation under a compiled engine.
+void gather(const compiled_engine& c, const invitation& inv, evidence& ev);
+
+/// The folded sender-name key and profile slug that identify a sender across visits.
+std::string profile_slug(std::string_view url);
+
+std::string skeleton(std::string_view w);
+
+/// Compiles policy.corrections (called by engine::create, once the automaton is built).
+void compile_corrections(compiled_engine& c);
+
+}  // namespace vouch::detail
