@@ -180,6 +180,16 @@ result engine::classify(const invitation& inv) const {
   if (second == top) second = 0;
   for (std::size_t k = 0; k < category_count; ++k)
     if (k != top && p[k] > p[second]) second = k;
+  // With nothing said (no note, LinkedIn's default text, a greeting alone) the contract decides:
+  // known when the headline names one of the user's employers or schools, else generic.
+  const bool by_contract = !corrected && ev.content_free;
+  double confidence = p[top];
+  if (by_contract) {
+    const auto k = static_cast<std::size_t>(category::known), g = static_cast<std::size_t>(category::generic);
+    top = ev.headline_org ? k : g;
+    second = ev.headline_org ? g : k;
+    confidence = p[top] / (p[k] + p[g]);
+  }
   if (corrected) {
     const auto want = static_cast<std::size_t>(*corrected);
     if (want != top) second = top;
@@ -191,7 +201,7 @@ result engine::classify(const invitation& inv) const {
   out.id = inv.id;
   out.category = chosen;
   out.verdict = verdict_for(chosen, c.policy.mode, inv.prior_invitations);
-  out.confidence = corrected ? 1.0 : std::round(p[top] * 100.0) / 100.0;
+  out.confidence = corrected ? 1.0 : std::round(confidence * 100.0) / 100.0;
 
   // Reasons: each feature's contribution to the margin of the chosen category over the runner-up.
   struct piece { double weight; std::string rule, text, evidence; std::optional<std::pair<std::uint32_t, std::uint32_t>> span; category cat; };
@@ -288,11 +298,13 @@ result engine::classify(const invitation& inv) const {
     // Unsure between accepting and not: ask, the one reply that cannot hurt (contract).
     const verdict runner_verdict = verdict_for(runner, c.policy.mode, inv.prior_invitations);
     const bool split = (out.verdict == verdict::accept) != (runner_verdict == verdict::accept);
-    if (split && p[top] < model.unsure()) {
+    // With nothing said, the contract's choice is weighed against the model's view of the sender.
+    const double p_top = by_contract ? confidence : p[top], p_second = by_contract ? 1 - confidence : p[second];
+    if (split && p_top < model.unsure()) {
       out.verdict = verdict::ask;
       const auto pct = [](double v) { return std::to_string(static_cast<int>(std::round(v * 100))) + "%"; };
-      lead("policy.unsure", "Unsure whether this is " + std::string(category_phrase(chosen)) + " (" + pct(p[top]) +
-                                ") or " + category_phrase(runner) + " (" + pct(p[second]) + "): asking is the safe choice");
+      lead("policy.unsure", "Unsure whether this is " + std::string(category_phrase(chosen)) + " (" + pct(p_top) +
+                                ") or " + category_phrase(runner) + " (" + pct(p_second) + "): asking is the safe choice");
     }
   }
   if (inv.prior_invitations >= 1 && out.verdict == verdict::ignore &&

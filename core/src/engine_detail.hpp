@@ -87,6 +87,9 @@ struct evidence {
   std::vector<int> lang_count;
   std::size_t total_words = 0;
   bool no_note = true;
+  /// No note, LinkedIn's default text or a greeting alone: the contract decides between known and generic.
+  bool content_free = true;
+  bool headline_org = false;  ///< the headline names one of the user's employers or schools
 };
 
 /// Gathers the evidence of an invitation under a compiled engine.

@@ -312,6 +312,8 @@ void gather(const compiled_engine& c, const invitation& inv, evidence& ev) {
     add(c.f_headline_school, std::nullopt, org_text(c.f_headline_school, me.schools, head_school.index));
     head_org = head_school.index < me.schools.size() ? me.schools[head_school.index] : "";
   }
+  ev.content_free = ev.no_note || default_text || content_words == 0;
+  ev.headline_org = head_company.found || head_school.found;
   if (head_company.found || head_school.found) {
     const std::size_t f = ev.no_note ? c.f_org_no_note : default_text || content_words == 0 ? c.f_org_default
                           : content_words <= 8 ? c.f_org_short : c.f_org_long;
@@ -321,7 +323,7 @@ void gather(const compiled_engine& c, const invitation& inv, evidence& ev) {
   const int mutuals = inv.sender.mutual_connections;
   if (mutuals >= 10) add(c.f_mutuals, std::nullopt, fill(c.rules[c.f_mutuals].text, "{n}", std::to_string(mutuals)));
   else if (mutuals >= 1) add(c.f_few_mutuals, std::nullopt, fill(c.rules[c.f_few_mutuals].text, "{n}", std::to_string(mutuals)));
-  else add(c.f_no_mutuals, std::nullopt);
+  else if (mutuals == 0) add(c.f_no_mutuals, std::nullopt);
   if (inv.sender.headline.find_first_not_of(" \t") == std::string::npos) add(c.f_headline_empty, std::nullopt);
 
   // Links, phones and look-alike words.

@@ -102,7 +102,8 @@ void read_corrections(json_reader& r, const json& list, std::vector<correction>&
 json invitation_to_json(const invitation& inv) {
   return {{"id", inv.id},
           {"sender", {{"name", inv.sender.name}, {"headline", inv.sender.headline},
-                      {"profile_url", inv.sender.profile_url}, {"mutual_connections", inv.sender.mutual_connections}}},
+                      {"profile_url", inv.sender.profile_url},
+                      {"mutual_connections", inv.sender.mutual_connections < 0 ? json(nullptr) : json(inv.sender.mutual_connections)}}},
           {"message", inv.message},
           {"prior_invitations", inv.prior_invitations}};
 }

@@ -2,6 +2,7 @@
 #include "vouch/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <cstring>
 #include <memory>
@@ -406,7 +407,8 @@ void push_word(writer& w, std::size_t a, std::size_t b) {
     }
   }
   if (digits == 0) return w.chars(a, b, s.data() + a);
-  if (letters >= 3 && leetable) {
+  // "d3m0" as much as "3th3reum": a word that starts with a letter and has more letters than digits.
+  if (leetable && (letters >= 3 || (letters >= 2 && b - a >= 4 && !is_digit(s[a])))) {
     std::string folded = s.substr(a, b - a);
     for (auto& c : folded)
       if (is_digit(c)) c = leet(c);
@@ -529,6 +531,11 @@ void join_spaced_letters(writer& w) {
              toks[j + 1].src_begin == toks[j].src_end + 1 && cs.s[toks[j].src_end] == ' ')
         ++j;
     }
+    // A one-letter word before a spaced word ("a m e e t i n g", "y p r o b a r") stays a word.
+    if (j - i + 1 >= 6 && toks[i].single_letter) {
+      const char first = cs.s[toks[i].src_begin];
+      if (first == 'a' || first == 'i' || first == 'e' || first == 'y' || first == 'o' || first == 'u') ++i;
+    }
     if (j - i + 1 >= 3) {
       if (drop.empty()) drop.assign(w.n, false);
       for (std::size_t k = i; k < j; ++k) drop[toks[k].out_end] = true;
@@ -584,6 +591,35 @@ struct fold_scratch {
   }
 };
 
+namespace {
+
+/// The length of an HTML tag starting at `i` ("<b>", "</span>", "<br/>", "<a href='...'>"), 0 when
+/// there is none; `block` tells a tag that separates words ("<br>", "<p>") from one inside them.
+/// Tags are markup someone pasted, or a disguise ("in<b>vest</b>ment"): they are not words.
+std::size_t html_tag_at(std::string_view s, std::size_t i, bool& block) {
+  std::size_t j = i + 1;
+  if (j < s.size() && s[j] == '/') ++j;
+  const std::size_t name_begin = j;
+  while (j < s.size() && j - name_begin < 10 && std::isalnum(static_cast<unsigned char>(s[j]))) ++j;
+  if (j == name_begin) return 0;
+  std::string name(s.substr(name_begin, j - name_begin));
+  for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  static constexpr std::string_view inline_tags[] = {"b", "i", "u", "s", "em", "strong", "span", "a", "font", "mark",
+                                                     "small", "big", "sup", "sub", "code", "strike", "del", "ins", "tt"};
+  static constexpr std::string_view block_tags[] = {"br", "p", "div", "li", "ul", "ol", "hr", "h1", "h2", "h3", "h4",
+                                                    "h5", "h6", "tr", "td", "table", "img", "blockquote", "pre", "script", "style"};
+  const bool is_inline = std::find(std::begin(inline_tags), std::end(inline_tags), name) != std::end(inline_tags);
+  block = std::find(std::begin(block_tags), std::end(block_tags), name) != std::end(block_tags);
+  if (!is_inline && !block) return 0;
+  // Attributes, then '>' (or "/>"), within a short reach and with no other '<'.
+  const std::size_t limit = std::min(s.size(), j + 120);
+  while (j < limit && s[j] != '>' && s[j] != '<') ++j;
+  if (j >= limit || s[j] != '>') return 0;
+  return j + 1 - i;
+}
+
+}  // namespace
+
 folded_text fold(std::string_view utf8) {
   thread_local fold_scratch scratch;
   folded_text out;
@@ -598,6 +634,21 @@ folded_text fold(std::string_view utf8) {
   std::size_t i = 0;
   while (i < utf8.size()) {
     const auto c = static_cast<unsigned char>(utf8[i]);
+    if (c == '<') {
+      bool block = false;
+      if (const std::size_t tag = html_tag_at(utf8, i, block)) {
+        const auto units = static_cast<std::uint32_t>(utf16_length(utf8.substr(i, tag)));
+        if (block) {
+          chars[m] = ' ';
+          b16[m] = pos16;
+          e16[m] = pos16 + units;
+          ++m;
+        }
+        pos16 += units;
+        i += tag;
+        continue;
+      }
+    }
     if (c >= 0x20 && c < 0x7F) {  // the common case, inline
       const char ch = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
       if (ch == '?') ++out.question_marks;

@@ -80,27 +80,30 @@ inline invitation make_invitation(std::string message, std::string headline = ""
   return inv;
 }
 
-/// Properties every result must have: confidence in range, reasons strongest first (the chosen
-/// category's evidence first), every span inside the message with evidence equal to the
-/// original text it points at.
+/// Properties every result must have: a confidence that is a probability, reasons that push
+/// towards the verdict first (strongest first, for the chosen category), then those that argued
+/// against it (strongest first, for another category), every span inside the message with evidence
+/// equal to the original text it points at.
 inline void check_result_shape(const result& r, const invitation& inv) {
-  CHECK(r.confidence >= 0.5);
-  CHECK(r.confidence <= 0.99);
+  CHECK(r.confidence > 0.0);
+  CHECK(r.confidence <= 1.0);
   CHECK_FALSE(r.reasons.empty());
-  bool in_chosen = true;
+  bool against = false;
   double last = 1e9;
   for (const auto& rs : r.reasons) {
-    if (rs.rule == "policy.repeat_invitation") continue;
     INFO("reason " << rs.rule << " weight " << rs.weight);
     CHECK_FALSE(rs.text.empty());
-    CHECK(rs.text.find('{') == std::string::npos);  // {org}, {brand}, {n} filled in
-    if (rs.category != r.category) {
-      if (in_chosen) last = 1e9;
-      in_chosen = false;
+    for (const char* slot : {"{org}", "{brand}", "{n}"}) CHECK(rs.text.find(slot) == std::string::npos);  // filled in
+    if (rs.rule.rfind("policy.", 0) == 0 || rs.rule == "corrections.same") {
+      CHECK(rs.weight == 0.0);  // the decision's own notes lead
+      continue;
     }
-    CHECK((rs.category == r.category) == in_chosen);  // no chosen-category reason after others
-    CHECK(rs.weight <= last);
-    last = rs.weight;
+    CHECK(rs.weight != 0.0);
+    if (rs.weight < 0 && !against) { against = true; last = 1e9; }
+    CHECK((rs.weight < 0) == against);  // no reason for the verdict after one against it
+    CHECK((rs.category == r.category) == !against);
+    CHECK(std::abs(rs.weight) <= last);
+    last = std::abs(rs.weight);
     if (rs.span) {
       CHECK(rs.span->first < rs.span->second);
       CHECK(utf16_slice(inv.message, rs.span->first, rs.span->second) == rs.evidence);

@@ -13,7 +13,7 @@ struct sender_info {
   std::string name;         ///< required
   std::string headline;
   std::string profile_url;
-  int mutual_connections = 0;
+  int mutual_connections = -1;  ///< -1 when not known (the field was absent)
 };
 
 struct invitation {
