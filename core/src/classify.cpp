@@ -204,7 +204,8 @@ result engine::classify(const invitation& inv) const {
   out.confidence = corrected ? 1.0 : std::round(confidence * 100.0) / 100.0;
 
   // Reasons: each feature's contribution to the margin of the chosen category over the runner-up.
-  struct piece { double weight; std::string rule, text, evidence; std::optional<std::pair<std::uint32_t, std::uint32_t>> span; category cat; };
+  // A reason before it is kept: views into the engine's rules and the evidence, copied only if kept.
+  struct piece { double weight; std::string_view rule, text; std::optional<std::pair<std::uint32_t, std::uint32_t>> span; category cat; std::string owned = {}; };
   std::vector<piece> pieces;
   auto margin_of = [&](std::size_t i) { return rows[i] ? ev.features[i].value * (double(rows[i][top]) - rows[i][second]) : 0.0; };
   std::vector<double> rule_margin(c.rules.size(), 0.0);
@@ -226,12 +227,9 @@ result engine::classify(const invitation& inv) const {
     const auto& r = c.rules[it.rule];
     double m = rule_margin[it.rule];
     if (r.custom) m = r.cat == chosen ? r.weight * r.scale : r.cat == runner ? -r.weight * r.scale : 0.0;
-    piece pc{m, r.id, it.text.empty() ? r.text : it.text, "", std::nullopt, m >= 0 ? chosen : runner};
-    if (it.span && it.span->second > it.span->first) {
-      pc.span = it.span;
-      pc.evidence = slice16(inv.message, it.span->first, it.span->second);
-    }
-    pieces.push_back(std::move(pc));
+    piece pc{m, r.id, it.text.empty() ? std::string_view(r.text) : std::string_view(it.text), std::nullopt, m >= 0 ? chosen : runner};
+    if (it.span && it.span->second > it.span->first) pc.span = it.span;
+    pieces.push_back(pc);
   }
   // Runs of words that pushed the same way become one quoted reason.
   constexpr double word_floor = 0.08;
@@ -242,10 +240,7 @@ result engine::classify(const invitation& inv) const {
     double sum = 0;
     while (e < word_margin.size() && std::fabs(word_margin[e]) >= word_floor && (word_margin[e] > 0) == up) sum += word_margin[e++];
     const auto span = ev.note.original_span(ev.words[k].first, ev.words[e - 1].second);
-    const category towards = up ? chosen : runner;
-    piece pc{sum, "model.words", "", slice16(inv.message, span.first, span.second), span, towards};
-    pc.text = "\u201c" + pc.evidence + "\u201d reads as " + category_phrase(towards);
-    pieces.push_back(std::move(pc));
+    pieces.push_back({sum, "model.words", "", span, up ? chosen : runner});  // text once kept
     k = e;
   }
   {
@@ -258,29 +253,34 @@ result engine::classify(const invitation& inv) const {
       if (!words.empty()) words += ' ';
       words += ev.headline_words[k];
     }
-    if (!up_words.empty()) pieces.push_back({up, "model.headline", std::string("Their headline (") + up_words + ") reads as " + category_phrase(chosen), "", std::nullopt, chosen});
-    if (!down_words.empty()) pieces.push_back({down, "model.headline", std::string("Their headline (") + down_words + ") reads as " + category_phrase(runner), "", std::nullopt, runner});
+    if (!up_words.empty()) pieces.push_back({up, "model.headline", "", std::nullopt, chosen, "Their headline (" + up_words + ") reads as " + category_phrase(chosen)});
+    if (!down_words.empty()) pieces.push_back({down, "model.headline", "", std::nullopt, runner, "Their headline (" + down_words + ") reads as " + category_phrase(runner)});
   }
   for (std::size_t k = 0; k < category_count; ++k) {
     const double m = k == top ? correction_bonus[k] : k == second ? -correction_bonus[k] : 0.0;
     if (m == 0) continue;
-    pieces.push_back({m, "corrections.similar", std::string("You marked a similar invitation as ") + std::string(category_name(static_cast<category>(k))), "", std::nullopt, static_cast<category>(k)});
+    pieces.push_back({m, "corrections.similar", "", std::nullopt, static_cast<category>(k),
+                      "You marked a similar invitation as " + std::string(category_name(static_cast<category>(k)))});
   }
   std::stable_sort(pieces.begin(), pieces.end(), [](const piece& a, const piece& b) {
     if ((a.weight >= 0) != (b.weight >= 0)) return a.weight >= 0;
     return std::fabs(a.weight) > std::fabs(b.weight);
   });
-  out.reasons.reserve(pieces.size() + 2);
+  // The strongest reasons each way; quoting the note costs a walk over it, so only for those kept.
+  constexpr std::size_t most_for = 10, most_against = 5;
+  std::size_t n_for = 0, n_against = 0;
+  out.reasons.reserve(most_for + most_against + 2);
   for (auto& pc : pieces) {
     const double w = std::round(pc.weight * 100.0) / 100.0;
-    if (std::fabs(w) < 0.05) continue;
+    if (std::fabs(w) < 0.05 || (w > 0 ? n_for++ >= most_for : n_against++ >= most_against)) continue;
     reason rs;
-    rs.rule = std::move(pc.rule);
-    rs.text = std::move(pc.text);
+    rs.rule = std::string(pc.rule);
     rs.category = pc.cat;
     rs.weight = w;
     rs.span = pc.span;
-    rs.evidence = std::move(pc.evidence);
+    if (pc.span) rs.evidence = slice16(inv.message, pc.span->first, pc.span->second);
+    rs.text = rs.rule == "model.words" ? "\u201c" + rs.evidence + "\u201d reads as " + category_phrase(pc.cat)
+              : !pc.owned.empty() ? std::move(pc.owned) : std::string(pc.text);
     out.reasons.push_back(std::move(rs));
   }
 
@@ -297,7 +297,13 @@ result engine::classify(const invitation& inv) const {
   } else {
     // Unsure between accepting and not: ask, the one reply that cannot hurt (contract).
     const verdict runner_verdict = verdict_for(runner, c.policy.mode, inv.prior_invitations);
-    const bool split = (out.verdict == verdict::accept) != (runner_verdict == verdict::accept);
+    bool split = (out.verdict == verdict::accept) != (runner_verdict == verdict::accept);
+    // The two costly mistakes, weighed over every category, not only the runner-up: someone you
+    // know turned away, a scam or flirt let in.
+    const auto P = [&](category k) { return p[static_cast<std::size_t>(k)]; };
+    const double at_risk = out.verdict == verdict::accept ? P(category::scam) + P(category::romance)
+                                                          : P(category::known) + P(category::personal);
+    if (!by_contract && at_risk >= 1.0 - model.unsure()) split = true;
     // With nothing said, the contract's choice is weighed against the model's view of the sender.
     const double p_top = by_contract ? confidence : p[top], p_second = by_contract ? 1 - confidence : p[second];
     if (split && p_top < model.unsure()) {

@@ -249,7 +249,7 @@ void gather(const compiled_engine& c, const invitation& inv, evidence& ev) {
   // The note's words: greetings, the recipient's and the sender's names are not content.
   std::size_t content_words = 0;
   const std::vector<std::string> sender_words = folded_words(fold(inv.sender.name.substr(0, 200)).text);
-  std::vector<std::string> words;  // the note's words, names replaced by tokens
+  std::vector<std::string_view> words;  // the note's words, names replaced by tokens
   if (!ev.no_note) {
     std::size_t i = 0;
     const std::string& t = ev.note.text;
@@ -263,7 +263,7 @@ void gather(const compiled_engine& c, const invitation& inv, evidence& ev) {
         const bool is_sender = std::find(sender_words.begin(), sender_words.end(), w) != sender_words.end();
         if (!filler[i] && !is_sender) ++content_words;
         ev.words.push_back({i, j});
-        words.push_back(filler[i] == 2 ? "zme" : is_sender ? "zsender" : std::string(w));
+        words.push_back(filler[i] == 2 ? std::string_view("zme") : is_sender ? std::string_view("zsender") : w);
       }
       i = j;
     }
@@ -401,7 +401,7 @@ void gather(const compiled_engine& c, const invitation& inv, evidence& ev) {
   {
     feature_group g(ev.features);
     for (std::size_t k = 0; k < words.size(); ++k) {
-      const std::string& w = words[k];
+      const std::string_view w = words[k];
       if (w.size() < 3 || token_word(w)) continue;
       // " word " in windows of four: prefixes, inner pieces and suffixes.
       const std::size_t len = std::min<std::size_t>(w.size(), 24) + 2;

@@ -130,6 +130,20 @@ std::shared_ptr<const detail::linear_model> train_model(const std::vector<labell
   std::vector<float> dense(n_weights, 0.0f);
   for (std::size_t i = 0; i < n_weights; ++i)
     if (n[i] > 0) dense[i] = static_cast<float>(weight(i));
+  // Keep the strongest rows within the size budget (ties broken by bucket: deterministic).
+  std::vector<std::pair<float, std::uint32_t>> strength;
+  for (std::uint32_t bucket = 0; bucket < detail::model_buckets; ++bucket) {
+    float top = 0;
+    for (std::size_t k = 0; k < K; ++k) top = std::max(top, std::fabs(dense[static_cast<std::size_t>(bucket) * K + k]));
+    if (top > 0) strength.push_back({top, bucket});
+  }
+  if (strength.size() > opt.max_rows) {
+    std::sort(strength.begin(), strength.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    for (std::size_t i = opt.max_rows; i < strength.size(); ++i)
+      std::fill_n(dense.begin() + static_cast<std::ptrdiff_t>(strength[i].second) * K, K, 0.0f);
+  }
   detail::scores b;
   for (std::size_t k = 0; k < K; ++k) b[k] = bias[k];
   // Quantised as it will be compiled in, so what is measured is what ships.

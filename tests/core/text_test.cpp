@@ -117,7 +117,10 @@ TEST_CASE("s p a c e d letters are joined and short runs are left alone") {
 TEST_CASE("punctuation and apostrophes and markup are word breaks and not content") {
   check_folds({
       {"apostrophes join contractions", "I'd say DON’T", " id say dont "},
-      {"markup is text", "<b>Hi</b> &amp; you", " b hi b amp you "},
+      {"HTML tags are dropped, not words (a disguise: in<b>vest</b>ment)", "<b>Hi</b> &amp; you", " hi amp you "},
+      {"a tag inside a word joins it", "in<b>vest</b>ment", " investment "},
+      {"a block tag separates words", "hello<br>world", " hello world "},
+      {"a placeholder in angle brackets is not a tag", "<Company>", " company "},
       {"line breaks and tabs", "one\ntwo\tthree\r\n", " one two three "},
       {"invalid UTF-8 is a break",
        std::string("abc\xFF"

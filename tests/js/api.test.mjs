@@ -157,7 +157,9 @@ describe('classify', () => {
   });
 
   test('the verdict follows the mode for a generic invitation', needsCore, () => {
-    const generic = { id: 'g', sender: { name: 'Leo Marsh' },
+    // A stranger Vouch is sure of (a seller's headline, two mutual connections): when it is unsure
+    // whether a bare invitation is from someone you know, it asks in every mode instead.
+    const generic = { id: 'g', sender: { name: 'Leo Marsh', headline: 'Sales Manager at Acme', mutual_connections: 2 },
       message: "I'd like to add you to my professional network on LinkedIn." };
     const verdicts = Object.fromEntries(['quality', 'balanced', 'open'].map(
       (mode) => [mode, vouch.classify(generic, { ...policy, mode }).verdict]));
