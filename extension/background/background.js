@@ -4,36 +4,57 @@
 import '../platform/browser-api.js';
 import '../shared/messages.js';
 import '../shared/settings.js';
+import '../shared/corrections.js';
 import { classify_all, core, summary_of, warm } from './classifier.js';
+import { add_correction, corrections, on_change as on_corrections_change, remove_corrections, set_corrections } from './corrections.js';
 import { remember_ignored, with_history } from './history.js';
 import { draft_note, note_context } from './notes.js';
 
 const api = globalThis.vouchBrowser;
-const { CS_TO_BG, UI_TO_BG, LINKEDIN_ORIGIN } = globalThis.VouchMessages;
+const { CS_TO_BG, UI_TO_BG, LINKEDIN_ORIGIN, CATEGORIES } = globalThis.VouchMessages;
 const Settings = globalThis.VouchSettings;
+const Corrections = globalThis.VouchCorrections;
+const error_text = (error) => String((error && error.message) || error);
 
-// The settings, read once and kept until storage.sync says they changed; with them the policy's
-// JSON text, encoded once per change (the core takes JSON text, so a batch costs no encoding).
+// The settings, read once and kept until storage.sync says they changed; the corrections, kept
+// by corrections.js; and the policy the core gets (the settings' policy with the corrections), as
+// JSON text encoded once per change of either (the core takes JSON text, so a batch costs no
+// encoding).
 let settings_promise = null;
 function settings() {
-  settings_promise ??= api.storage.sync.get(Settings.KEY).then((got) => {
-    const current = Settings.migrate(got[Settings.KEY]);
-    return { ...current, policy_json: JSON.stringify(current.policy ?? {}) };
-  }, (error) => {
+  settings_promise ??= api.storage.sync.get(Settings.KEY).then((got) => Settings.migrate(got[Settings.KEY]), (error) => {
     settings_promise = null;
     throw error;
   });
   return settings_promise;
 }
+let policy_json_promise = null;
+function policy_json() {
+  policy_json_promise ??= Promise.all([settings(), corrections()]).then(([{ policy }, list]) => {
+    const own = { ...policy };
+    delete own.corrections; // corrections come from storage.local only
+    return JSON.stringify(list.length ? { ...own, corrections: Corrections.for_policy(list) } : own);
+  }, (error) => {
+    policy_json_promise = null;
+    throw error;
+  });
+  return policy_json_promise;
+}
 api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'sync' && changes[Settings.KEY]) settings_promise = null;
+  if (area === 'sync' && changes[Settings.KEY]) {
+    settings_promise = null;
+    policy_json_promise = null;
+  }
+});
+on_corrections_change(() => {
+  policy_json_promise = null;
 });
 
 // Load and warm the core as soon as the background starts (and when a content script's WARM
 // ping wakes it), so that the first page's batch does not wait for the module.
 let warming = null;
 function warm_up() {
-  warming ??= Promise.all([warm(async () => (await settings()).policy_json), with_history([])]).catch(() => {
+  warming ??= Promise.all([warm(policy_json), with_history([])]).catch(() => {
     warming = null; // a later ping tries again
   });
   return warming;
@@ -54,17 +75,35 @@ const handlers = {
     allowed: from_content_script,
     async run(msg) {
       if (!Array.isArray(msg.invitations)) throw new Error('invitations: expected an array');
-      const [{ policy_json }, invitations] = await Promise.all([settings(), with_history(msg.invitations)]);
-      return { results: (await classify_all(invitations, policy_json)).map(summary_of) };
+      const [policy, invitations] = await Promise.all([policy_json(), with_history(msg.invitations)]);
+      return { results: (await classify_all(invitations, policy)).map(summary_of) };
     },
   },
   [CS_TO_BG.EXPLAIN]: {
     allowed: from_content_script,
     async run(msg) {
       if (!msg.invitation || typeof msg.invitation !== 'object') throw new Error('invitation: expected an object');
-      const [{ policy_json }, [invitation]] = await Promise.all([settings(), with_history([msg.invitation])]);
-      const [result] = await classify_all([invitation], policy_json);
+      const [policy, [invitation]] = await Promise.all([policy_json(), with_history([msg.invitation])]);
+      const [result] = await classify_all([invitation], policy);
       return result.error ? { error: result.error } : { result };
+    },
+  },
+  [CS_TO_BG.CORRECT]: {
+    allowed: from_content_script,
+    async run(msg) {
+      const { invitation, category } = msg;
+      if (!invitation || typeof invitation !== 'object' || Array.isArray(invitation)) throw new Error('invitation: expected an object');
+      if (!CATEGORIES.includes(category)) throw new Error(`category: expected one of ${CATEGORIES.join(', ')}`);
+      // The core checks the invitation as the policy will carry it before anything is stored.
+      try {
+        (await core()).validatePolicy({ corrections: [{ invitation, category }] });
+      } catch (error) {
+        return { error: error_text(error) };
+      }
+      await add_correction(invitation, category);
+      const [policy, [with_prior]] = await Promise.all([policy_json(), with_history([invitation])]);
+      const [result] = await classify_all([with_prior], policy);
+      return result.error ? { error: result.error } : { result, summary: summary_of(result) };
     },
   },
   [CS_TO_BG.WARM]: {
@@ -105,7 +144,7 @@ const handlers = {
       try {
         return { policy: vouch.validatePolicy(msg.policy) };
       } catch (error) {
-        return { error: String(error && error.message || error) };
+        return { error: error_text(error) };
       }
     },
   },
@@ -115,11 +154,30 @@ const handlers = {
       return { policy: (await core()).defaultPolicy() };
     },
   },
+  [UI_TO_BG.SET_CORRECTIONS]: {
+    allowed: from_extension_page,
+    async run(msg) {
+      let list;
+      try { // all or nothing: a list the core would reject changes nothing
+        list = Corrections.normalize(msg.corrections);
+        (await core()).validatePolicy({ corrections: Corrections.for_policy(list) });
+      } catch (error) {
+        return { error: error_text(error) };
+      }
+      return { count: (await set_corrections(list)).length };
+    },
+  },
+  [UI_TO_BG.REMOVE_CORRECTIONS]: {
+    allowed: from_extension_page,
+    async run(msg) {
+      return { count: (await remove_corrections({ keys: msg.keys, all: msg.all })).length };
+    },
+  },
 };
 
 api.runtime.onMessage.addListener((msg, sender, send_response) => {
   const handler = msg && typeof msg === 'object' ? handlers[msg.type] : undefined;
   if (!handler || !handler.allowed(sender)) return false; // not ours to answer
-  handler.run(msg).then(send_response, (error) => send_response({ error: String(error && error.message || error) }));
+  handler.run(msg).then(send_response, (error) => send_response({ error: error_text(error) }));
   return true; // the answer comes asynchronously
 });

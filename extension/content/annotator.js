@@ -3,6 +3,9 @@
 // in each card. A MutationObserver batches changes (SPA navigation, cards added while scrolling)
 // into one pass per batch of mutations; a card is never annotated twice. After each pass that did
 // work (and after the first pass on a page) it dispatches `vouch:annotated` on document.
+// When the user's corrections change (a "Not right?" here or in another tab, a removal in the
+// options), refresh() asks for every annotated card's judgement again, in one message, updates
+// the cards whose judgement changed and dispatches `vouch:annotated` again.
 globalThis.VouchAnnotator = (() => {
   const api = globalThis.vouchBrowser;
   const { CS_TO_BG } = globalThis.VouchMessages;
@@ -13,6 +16,7 @@ globalThis.VouchAnnotator = (() => {
   const ADAPTERS = [globalThis.VouchInvitationManager, globalThis.VouchMyNetwork];
 
   let seen = new WeakSet(); // cards annotated, being read, or found unreadable
+  let live = new Set(); // the annotations attached to cards: {reading, host, root, settle, renew, set_highlights, summary, forget}
   const ignore_watched = new WeakSet(); // cards whose Ignore remembers the sender (kept across stop/start)
   // Elements added since the last pass. Mutation records arrive in the task that made the change,
   // before the browser's next frame, so these have never been rendered: a card among them may be
@@ -71,14 +75,22 @@ globalThis.VouchAnnotator = (() => {
     throw new Error((answer && answer.error) || 'no answer from the background');
   }
 
+  /** Stores the user's category for one invitation; resolves with {result, summary} or {error}. */
+  async function correct(invitation, category) {
+    const answer = await api.runtime.sendMessage({ type: CS_TO_BG.CORRECT, invitation, category });
+    return answer || { error: 'no answer from the background' };
+  }
+
   /**
-   * The annotation for one reading, unattached and not yet settled: {reading, host, settle}; and
-   * the card's Ignore remembers the sender from now on (a card is read once, so once).
+   * The annotation for one reading, unattached and not yet settled: {reading, host, root, settle,
+   * renew, set_highlights, summary, forget}; and the card's Ignore remembers the sender from now
+   * on (a card is read once, so once).
    */
   function prepare(reading, theme) {
     const { card } = reading;
-    let details = null; // asked for once, when first needed
-    const { host, settle } = globalThis.VouchAnnotation.prepare({
+    let details = null; // asked for once, when first needed; forgotten when the judgement changes
+    const prepared = { reading, summary: null, forget: () => { details = null; } };
+    const annotation = globalThis.VouchAnnotation.prepare({
       message: reading.invitation.message, theme,
       details: () => {
         details ??= explain(reading.invitation).catch((error) => {
@@ -89,11 +101,21 @@ globalThis.VouchAnnotator = (() => {
       },
       on_decline: (reply, set_status) => globalThis.VouchDecline.run(card, reply, {
         set_status,
-        copy: (text) => globalThis.VouchAnnotation.copy_text(text, host.shadowRoot),
+        copy: (text) => globalThis.VouchAnnotation.copy_text(text, annotation.root),
       }),
+      on_correct: async (category) => {
+        // The invitation exactly as it was read off the card and sent for classification.
+        const answer = await correct(reading.invitation, category);
+        if (answer.result && answer.summary) {
+          details = Promise.resolve(answer.result);
+          prepared.summary = answer.summary;
+          paint_all();
+        }
+        return answer;
+      },
     });
     remember_on_ignore(card, reading.invitation.sender.profile_url);
-    return { reading, host, settle };
+    return Object.assign(prepared, annotation);
   }
 
   /** The ranges of LinkedIn's note text that the summary's evidence spans cover, or null. */
@@ -102,6 +124,31 @@ globalThis.VouchAnnotator = (() => {
     return summary.spans
       .map((span) => TextMap.range_for(reading.map, span[0], span[1]))
       .filter(Boolean);
+  }
+
+  /** Paints the evidence of `annotations` (adding to what is painted) and tells each how much. */
+  function paint(annotations) {
+    const painted = TextMap.supported();
+    const all_ranges = [];
+    for (const p of annotations) {
+      const ranges = evidence_ranges(p.reading, p.summary);
+      if (!ranges) continue;
+      p.set_highlights(painted ? ranges.length : 0);
+      all_ranges.push(...ranges);
+    }
+    TextMap.highlight(all_ranges);
+  }
+
+  /** Forgets the annotations LinkedIn has taken out of the page (an ignored card, another page). */
+  function prune() {
+    for (const p of live) if (!p.host.isConnected) live.delete(p);
+  }
+
+  /** Paints every live annotation's evidence afresh (a judgement changed, and with it its spans). */
+  function paint_all() {
+    prune();
+    TextMap.clear_highlights();
+    paint(live);
   }
 
   /**
@@ -114,21 +161,62 @@ globalThis.VouchAnnotator = (() => {
     for (const [i, p] of prepared.entries()) {
       const { card } = p.reading;
       if (card.querySelector(':scope > vouch-annotation') || !card.isConnected) continue;
-      const summary = summaries[i] || { error: 'no result' };
-      p.settle(summary);
-      attached.push({ ...p, summary });
+      p.summary = summaries[i] || { error: 'no result' };
+      p.settle(p.summary);
+      attached.push(p);
     }
-    for (const { reading, host } of attached) reading.card.append(host);
-    const painted = TextMap.supported();
-    const all_ranges = [];
-    for (const { reading, summary, host } of attached) {
-      const ranges = evidence_ranges(reading, summary);
-      if (!ranges) continue;
-      host.dataset.highlights = String(painted ? ranges.length : 0);
-      all_ranges.push(...ranges);
+    prune();
+    for (const p of attached) {
+      p.reading.card.append(p.host);
+      live.add(p);
     }
-    TextMap.highlight(all_ranges);
+    paint(attached);
     return attached.length;
+  }
+
+  const same_summary = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+  // One refresh at a time; changes that come while one runs are covered by one more after it.
+  let refreshing = null;
+  let refresh_again = false;
+  async function refresh_once() {
+    prune();
+    const annotations = [...live];
+    if (!annotations.length) return;
+    const refresh_generation = generation;
+    const summaries = await classify(annotations.map((p) => p.reading.invitation));
+    if (refresh_generation !== generation) return; // paused meanwhile: nothing of ours is left
+    let changed = 0;
+    for (const [i, p] of annotations.entries()) {
+      const summary = summaries[i];
+      // No answer (the background failed): the card keeps the judgement it has.
+      if (!summary || summary.error || !p.host.isConnected || same_summary(summary, p.summary)) continue;
+      p.summary = summary;
+      p.forget();
+      p.renew(summary);
+      changed++;
+    }
+    if (changed) paint_all();
+    document.dispatchEvent(new CustomEvent('vouch:annotated'));
+  }
+
+  /** Asks for every annotated card's judgement again (the corrections changed). */
+  function refresh() {
+    if (refreshing) {
+      refresh_again = true;
+      return refreshing;
+    }
+    refreshing = (async () => {
+      try {
+        do {
+          refresh_again = false;
+          await refresh_once();
+        } while (refresh_again);
+      } finally {
+        refreshing = null;
+      }
+    })();
+    return refreshing;
   }
 
   // What needs no card is done on the first pass over a page with invitations, rather than when a
@@ -226,15 +314,16 @@ globalThis.VouchAnnotator = (() => {
     Hold.release_all();
     TextMap.clear_highlights();
     seen = new WeakSet();
+    live = new Set();
   }
 
   function counts() {
     const out = { accept: 0, ask: 0, decline: 0, ignore: 0 };
-    for (const host of document.querySelectorAll('vouch-annotation')) {
-      if (host.dataset.verdict in out) out[host.dataset.verdict]++;
+    for (const p of live) {
+      if (p.host.isConnected && p.summary && p.summary.verdict in out) out[p.summary.verdict]++;
     }
     return out;
   }
 
-  return Object.freeze({ start, stop, counts });
+  return Object.freeze({ start, stop, counts, refresh });
 })();

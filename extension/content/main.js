@@ -1,9 +1,10 @@
 // Content-script entry: starts the annotator and the note drafter unless the user paused Vouch,
-// follows the pause switch, and answers the popup's request for this tab's counts.
+// follows the pause switch, has the cards judged again when the user's corrections change, and
+// answers the popup's request for this tab's counts.
 (() => {
   const api = globalThis.vouchBrowser;
   const { UI_TO_CS } = globalThis.VouchMessages;
-  const { PAUSED_KEY } = globalThis.VouchSettings;
+  const { PAUSED_KEY, CORRECTIONS_KEY } = globalThis.VouchSettings;
   const Annotator = globalThis.VouchAnnotator;
   const NoteDrafter = globalThis.VouchNoteDrafter;
 
@@ -12,6 +13,9 @@
     if (!got[PAUSED_KEY]) NoteDrafter.start();
   });
   api.storage.onChanged.addListener((changes, area) => {
+    // The background changes its copy of the corrections before it stores them, so it already
+    // judges by the new ones.
+    if (area === 'local' && changes[CORRECTIONS_KEY]) Annotator.refresh();
     if (area !== 'local' || !changes[PAUSED_KEY]) return;
     if (changes[PAUSED_KEY].newValue) Annotator.stop();
     else Annotator.start();

@@ -8,13 +8,19 @@
 //   CS_TO_BG.GET_OPTIONS       {}                           -> {options}
 //   CS_TO_BG.NOTE_CONTEXT      {target}                     -> {limit, shared: {companies, schools}}
 //   CS_TO_BG.DRAFT_NOTE        {request: NoteTarget}        -> {notes} | {error}
+//   CS_TO_BG.CORRECT           {invitation, category}       -> {result: Result, summary: Summary} | {error}
 //   UI_TO_BG.VALIDATE_POLICY   {policy}                     -> {policy} | {error}
 //   UI_TO_BG.DEFAULT_POLICY    {}                           -> {policy}
+//   UI_TO_BG.SET_CORRECTIONS   {corrections: Correction[]}  -> {count} | {error}  (an import: all or nothing)
+//   UI_TO_BG.REMOVE_CORRECTIONS {keys: string[]} | {all: true} -> {count}
 //   UI_TO_CS.GET_COUNTS        {}                           -> {counts: {accept, ask, decline, ignore}}
 //
 // A Summary is what a badge and its highlights need: {id, category, verdict, confidence,
 // spans: [start, end][] (the reasons' evidence), has_reply}; EXPLAIN gives the whole Result
 // (reasons, reply and its variants) when the panel opens or the one-click decline runs.
+// CORRECT stores the user's category for the invitation as read from its card (a correction,
+// shared/corrections.js) and answers with the card's new judgement. A Correction's key is
+// VouchCorrections.key_of(correction).
 //
 // This file is a classic script (content scripts cannot be modules) that the background and the
 // extension pages also import, so it only assigns to globalThis.
@@ -27,10 +33,13 @@ globalThis.VouchMessages = Object.freeze({
     GET_OPTIONS: 'cs-to-bg:get-options',
     NOTE_CONTEXT: 'cs-to-bg:note-context',
     DRAFT_NOTE: 'cs-to-bg:draft-note',
+    CORRECT: 'cs-to-bg:correct',
   }),
   UI_TO_BG: Object.freeze({
     VALIDATE_POLICY: 'ui-to-bg:validate-policy',
     DEFAULT_POLICY: 'ui-to-bg:default-policy',
+    SET_CORRECTIONS: 'ui-to-bg:set-corrections',
+    REMOVE_CORRECTIONS: 'ui-to-bg:remove-corrections',
   }),
   UI_TO_CS: Object.freeze({
     GET_COUNTS: 'ui-to-cs:get-counts',
@@ -38,4 +47,6 @@ globalThis.VouchMessages = Object.freeze({
   /** Where LinkedIn pages live; the only origin a content-script message may come from. */
   LINKEDIN_ORIGIN: 'https://www.linkedin.com',
   VERDICTS: Object.freeze(['accept', 'ask', 'decline', 'ignore']),
+  /** The contract's categories, in the order the correction picker offers them. */
+  CATEGORIES: Object.freeze(['known', 'personal', 'generic', 'networker', 'sales', 'recruiter', 'job_seeker', 'romance', 'scam']),
 });

@@ -4,12 +4,15 @@
 //
 // Version 1 (0.0.x builds) kept the policy's fields at the top level beside `send_for_me`;
 // migrate() lifts any older shape into the current one and keeps every field it knows.
-// Pause is not a setting: it lives in storage.local (per device) under PAUSED_KEY.
+// Pause is not a setting: it lives in storage.local (per device) under PAUSED_KEY. The user's
+// corrections live in storage.local too, under CORRECTIONS_KEY (shared/corrections.js): there
+// can be a thousand of them, far beyond storage.sync's quota.
 globalThis.VouchSettings = (() => {
   const VERSION = 2;
   const KEY = 'vouch_settings';
   const PAUSED_KEY = 'vouch_paused';
   const HISTORY_KEY = 'vouch_ignored_senders';
+  const CORRECTIONS_KEY = 'vouch_corrections';
   const DEFAULT_OPTIONS = Object.freeze({ send_for_me: false, undo_seconds: 5 });
 
   const clamp = (n, lo, hi, fallback) =>
@@ -40,5 +43,5 @@ globalThis.VouchSettings = (() => {
     return { version: VERSION, policy, options: normalize_options({ send_for_me, undo_seconds }) };
   }
 
-  return Object.freeze({ VERSION, KEY, PAUSED_KEY, HISTORY_KEY, DEFAULT_OPTIONS, migrate, normalize_options });
+  return Object.freeze({ VERSION, KEY, PAUSED_KEY, HISTORY_KEY, CORRECTIONS_KEY, DEFAULT_OPTIONS, migrate, normalize_options });
 })();

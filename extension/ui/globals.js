@@ -4,3 +4,4 @@ import '../platform/browser-api.js';
 import '../shared/messages.js';
 import '../shared/i18n.js';
 import '../shared/settings.js';
+import '../shared/corrections.js';

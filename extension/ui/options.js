@@ -1,11 +1,15 @@
 // The options page: the policy (contract "Policy") and Vouch's own options, stored in
-// storage.sync as VouchSettings describes. The core validates the policy (through the
-// background, where the wasm runs); its message names the field ("policy.me.work_email: ..."),
-// and that message is shown next to that field.
+// storage.sync as VouchSettings describes, and the user's corrections (ui/corrections.js), kept in
+// storage.local. The core validates the policy (through the background, where the wasm runs); its
+// message names the field ("policy.me.work_email: ..."), and that message is shown next to that
+// field. Export writes the settings with the corrections; import restores both, or, when anything
+// in the file is not valid, changes nothing that is stored.
 import './globals.js';
+import { init_corrections, stored_corrections } from './corrections.js';
 const api = globalThis.vouchBrowser;
 const { UI_TO_BG } = globalThis.VouchMessages;
 const Settings = globalThis.VouchSettings;
+const Corrections = globalThis.VouchCorrections;
 const { t } = globalThis.VouchI18n;
 globalThis.VouchI18n.localize(document);
 
@@ -78,9 +82,14 @@ function field_for(message) {
     .sort((a, b) => b.dataset.path.length - a.dataset.path.length)[0] || null;
 }
 
-async function validate_and_save(settings) {
+/**
+ * Has the core check the settings' policy (with `corrections`, when given: an import's), then
+ * stores the settings and those corrections; with any error, nothing is stored.
+ */
+async function validate_and_save(settings, corrections = null) {
   clear_errors();
-  const answer = await api.runtime.sendMessage({ type: UI_TO_BG.VALIDATE_POLICY, policy: settings.policy });
+  const policy = corrections ? { ...settings.policy, corrections: Corrections.for_policy(corrections) } : settings.policy;
+  const answer = await api.runtime.sendMessage({ type: UI_TO_BG.VALIDATE_POLICY, policy });
   if (!answer || answer.error) {
     const message = (answer && answer.error) || 'no answer';
     const field = field_for(message);
@@ -88,10 +97,21 @@ async function validate_and_save(settings) {
       show_error(field, message);
       field.focus();
     }
-    status.textContent = field ? t('formHasErrors') : message;
+    status.textContent = field ? t('formHasErrors') : t('notSaved', message);
     return false;
   }
+  const previous = corrections ? (await api.storage.sync.get(Settings.KEY))[Settings.KEY] : undefined;
   await api.storage.sync.set({ [Settings.KEY]: settings });
+  if (corrections) {
+    const stored = await api.runtime.sendMessage({ type: UI_TO_BG.SET_CORRECTIONS, corrections })
+      .catch((error) => ({ error: String(error && error.message || error) }));
+    if (!stored || stored.error) { // the corrections could not be stored: neither are the settings
+      if (previous === undefined) await api.storage.sync.remove(Settings.KEY);
+      else await api.storage.sync.set({ [Settings.KEY]: previous });
+      status.textContent = t('notSaved', (stored && stored.error) || 'no answer');
+      return false;
+    }
+  }
   status.textContent = t('saved');
   return true;
 }
@@ -111,8 +131,9 @@ form.addEventListener('submit', async (event) => {
 });
 
 document.getElementById('export').addEventListener('click', async () => {
-  const got = await api.storage.sync.get(Settings.KEY);
-  const blob = new Blob([JSON.stringify(Settings.migrate(got[Settings.KEY]), null, 2)], { type: 'application/json' });
+  const [got, corrections] = await Promise.all([api.storage.sync.get(Settings.KEY), stored_corrections()]);
+  const exported = { ...Settings.migrate(got[Settings.KEY]), corrections };
+  const blob = new Blob([JSON.stringify(exported, null, 2)], { type: 'application/json' });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = 'vouch-settings.json';
@@ -120,18 +141,43 @@ document.getElementById('export').addEventListener('click', async () => {
   setTimeout(() => URL.revokeObjectURL(a.href), 0);
 });
 
+/**
+ * An exported file: {settings, corrections}, where corrections is null when the file has none
+ * (an older export), and the stored ones then stay. Throws an Error naming what is not valid.
+ */
+function read_export(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(t('invalidJson', error.message));
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(t('notSaved', 'expected a settings object'));
+  const { corrections, ...settings } = parsed;
+  let list = null;
+  if (corrections !== undefined) {
+    try {
+      list = Corrections.normalize(corrections);
+    } catch (error) {
+      throw new Error(t('notSaved', error.message));
+    }
+  }
+  return { settings: Settings.migrate(settings), corrections: list };
+}
+
 document.getElementById('import').addEventListener('change', async (event) => {
   const file = event.target.files[0];
   if (!file) return;
-  let settings;
+  let imported;
   try {
-    settings = Settings.migrate(JSON.parse(await file.text()));
+    imported = read_export(await file.text());
   } catch (error) {
-    status.textContent = t('invalidJson', error.message);
+    status.textContent = error.message;
+    event.target.value = '';
     return;
   }
-  fill_form(settings);
-  if (await validate_and_save(settings)) status.textContent = t('importDone');
+  fill_form(imported.settings);
+  if (await validate_and_save(imported.settings, imported.corrections)) status.textContent = t('importDone');
   event.target.value = '';
 });
 
@@ -141,8 +187,10 @@ document.getElementById('reset').addEventListener('click', async () => {
   await validate_and_save(settings);
 });
 
-// The form is busy until the stored settings are in it (tests wait for aria-busy="false" too).
+// The form is busy until the stored settings are in it (tests wait for aria-busy="false" too),
+// and so is the corrections section until their list is shown.
 api.storage.sync.get(Settings.KEY).then((got) => {
   fill_form(Settings.migrate(got[Settings.KEY]));
   form.setAttribute('aria-busy', 'false');
 });
+init_corrections(document.getElementById('corrections'));

@@ -5,6 +5,12 @@
 // host (aborted). Chromium: playwright-core with Debian's chromium, extension from
 // dist/extension/chromium. Firefox: puppeteer-core over WebDriver BiDi with Debian's firefox-esr,
 // extension from dist/extension/firefox installed as a temporary add-on.
+//
+// The annotations' shadow roots are closed, so that LinkedIn's scripts cannot read them, and so
+// cannot a test's page.evaluate. `in_annotations(fn, arg)` reaches them as a browser's own tools
+// do, through its remote protocol (Chromium's DevTools protocol pierces closed roots; WebDriver
+// BiDi serializes them with includeShadowTree "all"), and runs `fn(arg, root_of)` in the page,
+// where root_of(host) is the closed root of a <vouch-annotation>. `arg` and the result cross as JSON.
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -23,6 +29,71 @@ const FIREFOX_ID = JSON.parse(readFileSync(new URL('../../extension/platform/fir
 const FIREFOX_UUID = '6b7f3a52-3c1e-4d8e-9a61-0d5e2f7c9b10';
 
 const dist = (browser) => new URL(`../../dist/extension/${browser}`, import.meta.url).pathname;
+
+/** The page function that runs `fn` with the annotations' roots, given as (host, root) pairs. */
+function with_roots(fn) {
+  return `async function (arg_json, ...pairs) {
+    const roots = new Map();
+    for (let i = 0; i + 1 < pairs.length; i += 2) roots.set(pairs[i], pairs[i + 1]);
+    const root_of = (host) => roots.get(host) || null;
+    const value = await (${fn.toString()})(JSON.parse(arg_json), root_of);
+    return JSON.stringify(value === undefined ? null : value);
+  }`;
+}
+
+/** in_annotations() for Chromium: DOM.getDocument with pierce, then Runtime.callFunctionOn. */
+function chromium_in_annotations(cdp) {
+  const GROUP = 'vouch-test-roots';
+  return async (fn, arg) => {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const pairs = [];
+    (function walk(node) {
+      if (node.nodeName === 'VOUCH-ANNOTATION') for (const shadow of node.shadowRoots || []) pairs.push(node.backendNodeId, shadow.backendNodeId);
+      for (const child of node.children || []) walk(child);
+      for (const shadow of node.shadowRoots || []) walk(shadow);
+    })(root);
+    const resolve = async (backendNodeId) => (await cdp.send('DOM.resolveNode', { backendNodeId, objectGroup: GROUP })).object.objectId;
+    try {
+      const [document_id, ...ids] = await Promise.all([root.backendNodeId, ...pairs].map(resolve));
+      const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+        objectId: document_id, functionDeclaration: with_roots(fn),
+        arguments: [{ value: JSON.stringify(arg ?? null) }, ...ids.map((objectId) => ({ objectId }))],
+        awaitPromise: true, returnByValue: true,
+      });
+      if (exceptionDetails) throw new Error((exceptionDetails.exception && exceptionDetails.exception.description) || exceptionDetails.text);
+      return JSON.parse(result.value);
+    } finally {
+      await cdp.send('Runtime.releaseObjectGroup', { objectGroup: GROUP }).catch(() => {});
+    }
+  };
+}
+
+/** in_annotations() for Firefox: script.callFunction over BiDi, shadow roots serialized as well. */
+function firefox_in_annotations(page) {
+  const realm = () => page.mainFrame().browsingContext.defaultRealm;
+  const check = (answer) => {
+    if (answer.type === 'exception') throw new Error(answer.exceptionDetails.text);
+    return answer.result;
+  };
+  return async (fn, arg) => {
+    const hosts = check(await realm().callFunction('() => [...document.querySelectorAll("vouch-annotation")]', false, {
+      resultOwnership: 'root', serializationOptions: { maxObjectDepth: 1, maxDomDepth: 0, includeShadowTree: 'all' },
+    }));
+    const pairs = [];
+    for (const host of hosts.value || []) {
+      const shadow = host.value && host.value.shadowRoot;
+      if (shadow && shadow.sharedId) pairs.push({ sharedId: host.sharedId }, { sharedId: shadow.sharedId });
+    }
+    try {
+      const answer = check(await realm().callFunction(with_roots(fn), true, {
+        arguments: [{ type: 'string', value: JSON.stringify(arg ?? null) }, ...pairs], resultOwnership: 'none', userActivation: true,
+      }));
+      return JSON.parse(answer.value);
+    } finally {
+      if (hosts.handle) await realm().disown([hosts.handle]).catch(() => {});
+    }
+  };
+}
 
 export async function launch_chromium() {
   const profile = mkdtempSync(join(tmpdir(), 'vouch-chromium-'));
@@ -48,6 +119,7 @@ export async function launch_chromium() {
   const worker = context.serviceWorkers()[0] || await context.waitForEvent('serviceworker');
   const extension_origin = `chrome-extension://${new URL(worker.url()).host}`;
   const page = context.pages()[0] || await context.newPage();
+  const in_annotations = chromium_in_annotations(await context.newCDPSession(page));
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) errors.push(`csp: ${msg.text()}`);
@@ -57,7 +129,7 @@ export async function launch_chromium() {
     dialog.dismiss();
   });
   return {
-    page, errors, foreign, worker, context,
+    page, errors, foreign, worker, context, in_annotations,
     /**
      * A new tab showing one of the extension's own pages (ui/options.html, ui/popup.html); with
      * `behind`, the LinkedIn tab stays the active one (as when the toolbar popup opens over it).
@@ -147,7 +219,7 @@ export async function launch_firefox() {
     dialog.dismiss();
   });
   return {
-    page, errors, foreign, browser,
+    page, errors, foreign, browser, in_annotations: firefox_in_annotations(page),
     async open_extension_page(path, { behind = false } = {}) {
       const tab = await browser.newPage({ background: behind });
       tab.on('pageerror', (error) => errors.push(`pageerror in ${path}: ${error.message}`));

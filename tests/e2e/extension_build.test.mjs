@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import '../../extension/shared/messages.js'; // classic scripts: they set globalThis.VouchMessages
 import '../../extension/shared/settings.js'; // and globalThis.VouchSettings
+import '../../extension/shared/corrections.js'; // and globalThis.VouchCorrections
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SOURCE = join(ROOT, 'extension');
@@ -101,6 +102,7 @@ test('every string the code asks for is in _locales/en', () => {
   const messages = JSON.parse(readFileSync(join(SOURCE, '_locales/en/messages.json'), 'utf8'));
   const wanted = new Set([
     ...CATEGORIES.map((c) => `category_${c}`),
+    ...CATEGORIES.map((c) => `categoryPlain_${c}`),
     ...globalThis.VouchMessages.VERDICTS.map((v) => `verdict_${v}`),
     ...PLACED.map((p) => `declinePlaced_${p}`),
   ]);
@@ -129,6 +131,30 @@ test('settings are versioned: an older or damaged stored shape is lifted without
   const current = { version: VERSION, policy: { mode: 'open', rules: [] }, options: { send_for_me: 'yes', undo_seconds: 999 } };
   assert.deepEqual(migrate(current), { version: VERSION, policy: current.policy, options: { send_for_me: false, undo_seconds: 30 } });
   assert.deepEqual(migrate(migrate(v1)), migrate(v1), 'migrating twice changes nothing');
+});
+
+test('corrections: one per invitation (sender and note), newest last, at most 1,000; a bad entry is named', () => {
+  const { normalize, added, key_of, for_policy, MAX } = globalThis.VouchCorrections;
+  assert.deepEqual(globalThis.VouchMessages.CATEGORIES, CATEGORIES);
+  const inv = (slug, message, name = 'Jane Doe') => ({ id: `card-${slug}`, sender: { name, profile_url: `https://www.linkedin.com/in/${slug}/` }, message });
+  const a = { invitation: inv('jane', 'Hi'), category: 'known', at: '2026-01-01T00:00:00.000Z' };
+  const a_again = { invitation: { ...inv('Jane', 'Hi'), id: 'card-99' }, category: 'sales', at: '2026-01-02T00:00:00.000Z' };
+  const b = { invitation: inv('jane', 'Another note'), category: 'generic', at: '2026-01-03T00:00:00.000Z' };
+  assert.equal(key_of(a), key_of(a_again), 'the same sender (profile slug, any case, any id) and note');
+  assert.notEqual(key_of(a), key_of(b), 'another note is another invitation');
+  assert.equal(key_of({ invitation: { sender: { name: 'Ana' }, message: null } }), key_of({ invitation: { sender: { name: 'ana' } } }), 'no address: the name; no note is no note');
+  assert.deepEqual(added([a, b], a_again), [b, a_again], 'a new correction replaces the old one and is the newest');
+  assert.deepEqual(normalize([a, b, a_again]), [b, a_again]);
+  assert.deepEqual(normalize([{ invitation: a.invitation, category: 'known' }]), [{ invitation: a.invitation, category: 'known', at: null }]);
+  const many = Array.from({ length: MAX + 5 }, (_, i) => ({ invitation: inv(`p${i}`, 'Hi'), category: 'generic', at: null }));
+  assert.equal(MAX, 1000);
+  assert.deepEqual(normalize(many), many.slice(5), 'the newest 1,000');
+  assert.deepEqual(added(many.slice(5), a).length, MAX);
+  assert.equal(added(many.slice(5), a)[0], many[6], 'the oldest goes');
+  assert.deepEqual(for_policy([a]), [{ invitation: a.invitation, category: 'known' }], 'the contract shape for the core');
+  assert.throws(() => normalize('x'), /^Error: corrections: expected a list/);
+  assert.throws(() => normalize([a, { invitation: a.invitation, category: 'friend' }]), /^Error: corrections\[1\]\.category: /);
+  assert.throws(() => normalize([{ category: 'known' }]), /^Error: corrections\[0\]\.invitation: /);
 });
 
 test('web-ext lint finds no error in the Firefox build', (t) => {

@@ -1,7 +1,11 @@
 // Functions that run inside the fixture page (passed to page.evaluate by playwright and
 // puppeteer alike, so each is self-contained). Waits listen for the page's own events
-// (`vouch:annotated` from the extension, `fixture:event` from the fixture), never for time;
-// each gives up after LIMIT_MS so that a broken build fails instead of hanging.
+// (`vouch:annotated` from the extension, `fixture:event` from the fixture) or watch the DOM,
+// never for time; each gives up after LIMIT_MS so that a broken build fails instead of hanging.
+//
+// The annotations' shadow roots are closed: functions that look inside them take
+// `(arg, root_of)` and run through env.in_annotations (extension_browsers.mjs), where
+// root_of(host) gives a <vouch-annotation>'s root; the page itself (page.evaluate) cannot.
 
 /** Resolves with the number of <vouch-annotation> elements once there are at least `n`. */
 export function wait_for_annotations(n) {
@@ -72,16 +76,16 @@ export function add_card_first_frame(record) {
 }
 
 /** Fixture id -> whether its annotation offers the one-click decline (without opening anything). */
-export function decline_offered() {
+export function decline_offered(_, root_of) {
   return Object.fromEntries([...document.querySelectorAll('[data-fixture-id]')].map((card) => {
     const host = card.querySelector('vouch-annotation');
-    return [card.dataset.fixtureId, !!(host && host.shadowRoot.querySelector('.act'))];
+    return [card.dataset.fixtureId, !!(host && root_of(host).querySelector('.act'))];
   }));
 }
 
 /** How many annotations have built their panel. */
-export function panels_built() {
-  return [...document.querySelectorAll('vouch-annotation')].filter((host) => host.shadowRoot.querySelector('.panel').childElementCount > 0).length;
+export function panels_built(_, root_of) {
+  return [...document.querySelectorAll('vouch-annotation')].filter((host) => root_of(host).querySelector('.panel').childElementCount > 0).length;
 }
 
 /** The fixture cards that are not rendered (all of them are, once Vouch is done with them). */
@@ -139,33 +143,46 @@ export function wait_for_toast(part) {
 }
 
 /** What the extension left on each fixture card. */
-export async function read_cards() {
+export async function read_cards(_, root_of) {
   // The panel is built when it first opens, as a user opens it, from the whole result that the
   // background gives then: open each unfilled panel, wait until it is filled, close it again.
   const filled = (panel) => panel.childElementCount > 0 && !panel.hasAttribute('aria-busy');
+  const until_filled = (root, panel, id) => new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => check());
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`the panel of ${id} was not filled in 10 s`));
+    }, 10000);
+    function check() {
+      if (!filled(panel)) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    }
+    observer.observe(root, { childList: true, subtree: true, attributes: true });
+    check();
+  });
   const opening = [...document.querySelectorAll('[data-fixture-id] vouch-annotation')].map(async (host) => {
-    const root = host.shadowRoot;
+    const root = root_of(host);
     const badge = root.querySelector('.badge');
     const panel = root.querySelector('.panel');
     if (filled(panel)) return;
     if (panel.hidden) badge.click();
-    for (let waited = 0; !filled(panel); waited += 10) {
-      if (waited > 10000) throw new Error(`the panel of ${host.closest('[data-fixture-id]').dataset.fixtureId} was not filled in 10 s`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await until_filled(root, panel, host.closest('[data-fixture-id]').dataset.fixtureId);
     badge.click();
   });
   await Promise.all(opening);
   return [...document.querySelectorAll('[data-fixture-id]')].map((card) => {
     const hosts = card.querySelectorAll('vouch-annotation');
     const host = hosts[0];
-    const root = host && host.shadowRoot;
+    const root = host && root_of(host);
+    const box = root && root.querySelector('.vouch');
     return {
       id: card.dataset.fixtureId,
       annotations: hosts.length,
-      verdict: host ? host.dataset.verdict : null,
-      category: host ? host.dataset.category : null,
-      highlights: host ? Number(host.dataset.highlights || 0) : 0,
+      verdict: box ? box.dataset.verdict : null,
+      category: box ? box.dataset.category : null,
+      highlights: box ? Number(box.dataset.highlights || 0) : 0,
       reasons: root ? root.querySelectorAll('.reasons li').length : 0,
       quotes: root ? [...root.querySelectorAll('.reasons q')].map((q) => q.textContent) : [],
       has_decline_button: !!(root && root.querySelector('.act')),
@@ -177,22 +194,39 @@ export async function read_cards() {
 }
 
 /** Centre of a control (annotation part by fixture id, or the toast's action), scrolled into view. */
-export function point_of([fixture_id, selector]) {
-  const host = fixture_id === 'toast'
-    ? document.querySelector('vouch-toast')
-    : document.querySelector(`[data-fixture-id="${fixture_id}"] vouch-annotation`);
-  const el = host && host.shadowRoot && host.shadowRoot.querySelector(selector);
+export function point_of([fixture_id, selector], root_of) {
+  const root = fixture_id === 'toast'
+    ? (document.querySelector('vouch-toast') || {}).shadowRoot
+    : root_of(document.querySelector(`[data-fixture-id="${fixture_id}"] vouch-annotation`));
+  const el = root && root.querySelector(selector);
   if (!el) throw new Error(`no ${selector} for ${fixture_id}`);
   el.scrollIntoView({ block: 'center' });
   const r = el.getBoundingClientRect();
   return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
 }
 
-/** Whether the page's HTML, or any shadow root in it, names an extension address. */
-export function extension_addresses_in_page() {
+/** Whether the page's HTML, or any shadow root in it (open or an annotation's), names an extension address. */
+export function extension_addresses_in_page(_, root_of) {
   const texts = [document.documentElement.outerHTML];
-  for (const el of document.querySelectorAll('*')) if (el.shadowRoot) texts.push(el.shadowRoot.innerHTML);
+  for (const el of document.querySelectorAll('*')) {
+    const root = el.shadowRoot || (el.tagName === 'VOUCH-ANNOTATION' ? root_of(el) : null);
+    if (root) texts.push(root.innerHTML);
+  }
   return texts.some((t) => /(chrome|moz)-extension:\/\//.test(t));
+}
+
+/**
+ * What LinkedIn's own scripts can see of each annotation (run with page.evaluate): its shadow
+ * root (null when closed), its attributes and classes, and any text outside the root.
+ */
+export function annotations_as_the_page_sees_them() {
+  return [...document.querySelectorAll('vouch-annotation')].map((host) => ({
+    shadow_root: host.shadowRoot === null ? null : 'readable',
+    attributes: host.getAttributeNames(),
+    class_name: host.className,
+    light_text: host.textContent,
+    children: host.childElementCount,
+  }));
 }
 
 /** Evidence of script execution from the payload note, and markup it could have created. */
@@ -269,15 +303,26 @@ export function evidence_state(messages) {
 }
 
 /** The ARIA shape of a card's badge and panel, and where the focus is (inside the shadow root). */
-export async function badge_state(fixture_id) {
-  const root = document.querySelector(`[data-fixture-id="${fixture_id}"] vouch-annotation`).shadowRoot;
+export async function badge_state(fixture_id, root_of) {
+  const root = root_of(document.querySelector(`[data-fixture-id="${fixture_id}"] vouch-annotation`));
   const badge = root.querySelector('.badge');
   const panel = root.querySelector('.panel');
   // An open panel is filled once the background has given the whole result.
-  for (let waited = 0; !panel.hidden && panel.hasAttribute('aria-busy'); waited += 10) {
-    if (waited > 10000) throw new Error(`the panel of ${fixture_id} was not filled in 10 s`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  await new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => check());
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`the panel of ${fixture_id} was not filled in 10 s`));
+    }, 10000);
+    function check() {
+      if (!panel.hidden && panel.hasAttribute('aria-busy')) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    }
+    observer.observe(panel, { attributes: true });
+    check();
+  });
   return {
     tag: badge.tagName,
     label: badge.getAttribute('aria-label'),
@@ -291,11 +336,73 @@ export async function badge_state(fixture_id) {
 }
 
 /** The theme each annotation took, and the painted background of its panel. */
-export function themes() {
+export function themes(_, root_of) {
   return [...document.querySelectorAll('vouch-annotation')].map((host) => ({
     theme: host.dataset.theme,
-    panel_background: getComputedStyle(host.shadowRoot.querySelector('.panel')).backgroundColor,
+    panel_background: getComputedStyle(root_of(host).querySelector('.panel')).backgroundColor,
   }));
+}
+
+/** Focuses a card's badge (as Tab would). */
+export function focus_badge(fixture_id, root_of) {
+  root_of(document.querySelector(`[data-fixture-id="${fixture_id}"] vouch-annotation`)).querySelector('.badge').focus();
+}
+
+/** Whether a card's panel is hidden. */
+export function panel_hidden(fixture_id, root_of) {
+  return root_of(document.querySelector(`[data-fixture-id="${fixture_id}"] vouch-annotation`)).querySelector('.panel').hidden;
+}
+
+/**
+ * A card's annotation once it shows `want` ({category, verdict, panel: 'filled'}; any left out
+ * is not waited for): its verdict and category, the panel's reasons (words, whether marked as
+ * against, the mark's visible label and spoken words) and the correction picker's state.
+ */
+export function card_state([fixture_id, want = {}], root_of) {
+  const LIMIT_MS = 20000;
+  const root = root_of(document.querySelector(`[data-fixture-id="${fixture_id}"] vouch-annotation`));
+  const box = root.querySelector('.vouch');
+  const panel = root.querySelector('.panel');
+  const ready = () => (!want.category || box.dataset.category === want.category)
+    && (!want.verdict || box.dataset.verdict === want.verdict)
+    && (want.panel !== 'filled' || (!panel.hidden && panel.childElementCount > 0 && !panel.hasAttribute('aria-busy')));
+  const state = () => ({
+    verdict: box.dataset.verdict,
+    category: box.dataset.category,
+    panel_hidden: panel.hidden,
+    reasons: [...root.querySelectorAll('.reasons li')].map((li) => {
+      const tag = li.querySelector('.against-tag');
+      return {
+        text: li.textContent,
+        against: li.classList.contains('against'),
+        tag: tag ? { text: tag.textContent, visible: tag.checkVisibility() && tag.getBoundingClientRect().width > 0, hidden_from_readers: tag.getAttribute('aria-hidden') === 'true', color: getComputedStyle(tag).color } : null,
+        spoken: [...li.querySelectorAll('.sr')].map((el) => el.textContent).join(''),
+        color: getComputedStyle(li).color,
+      };
+    }),
+    picker: {
+      toggle: (root.querySelector('.not-right') || {}).textContent || null,
+      expanded: root.querySelector('.not-right') ? root.querySelector('.not-right').getAttribute('aria-expanded') : null,
+      choices: [...root.querySelectorAll('.category')].map((b) => ({ category: b.dataset.category, label: b.textContent, pressed: b.getAttribute('aria-pressed') })),
+      focus_on_toggle: root.activeElement === root.querySelector('.not-right'),
+    },
+    said: [...root.querySelectorAll('.correct .status')].map((el) => el.textContent).join(''),
+  });
+  return new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => check());
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`${fixture_id} did not show ${JSON.stringify(want)} in ${LIMIT_MS} ms: ${JSON.stringify({ verdict: box.dataset.verdict, category: box.dataset.category })}`));
+    }, LIMIT_MS);
+    function check() {
+      if (!ready()) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(state());
+    }
+    observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
+    check();
+  });
 }
 
 // --- the extension's own pages (options, popup) ---
@@ -315,6 +422,72 @@ export function fill_options_and_save(values) {
 export function field_error(id) {
   const field = document.getElementById(id);
   return { error: field.closest('.field').querySelector('.error').textContent, invalid: field.getAttribute('aria-invalid') };
+}
+
+/** Any extension page: what storage.local holds under `key` (null when nothing). */
+export async function stored_local(key) {
+  const got = await globalThis.vouchBrowser.storage.local.get(key);
+  return got[key] ?? null;
+}
+
+/** Options page: the corrections section's rows, once it has shown the stored list. */
+export function correction_rows() {
+  const section = document.getElementById('corrections');
+  return new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => check());
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error('the corrections were not shown in 20 s'));
+    }, 20000);
+    function check() {
+      if (section.getAttribute('aria-busy') !== 'false') return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve({
+        empty_shown: !document.getElementById('corrections-empty').hidden,
+        table_shown: !document.getElementById('corrections-table').hidden,
+        rows: [...section.querySelectorAll('tbody tr')].map((tr) => {
+          const cells = [...tr.cells].map((td) => td.textContent);
+          const time = tr.querySelector('time');
+          const remove = tr.querySelector('button.remove');
+          return { sender: cells[0], note: cells[1], category: cells[2], date: cells[3], datetime: time ? time.dateTime : null, remove_label: remove ? remove.getAttribute('aria-label') : null };
+        }),
+      });
+    }
+    observer.observe(section, { attributes: true });
+    check();
+  });
+}
+
+/** Options page: resolves once the corrections section shows `n` rows. */
+export function wait_for_correction_rows(n) {
+  const section = document.getElementById('corrections');
+  const count = () => (section.getAttribute('aria-busy') === 'false' ? section.querySelectorAll('tbody tr').length : -1);
+  return new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => check());
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`${count()} correction rows after 20 s, expected ${n}`));
+    }, 20000);
+    function check() {
+      if (count() !== n) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(n);
+    }
+    observer.observe(section, { attributes: true, childList: true, subtree: true });
+    check();
+  });
+}
+
+/** Options page: presses a control of the corrections section: a row's Remove (by sender) or a button by id. */
+export function press_in_corrections({ remove_for, id }) {
+  document.getElementById('corrections-status').textContent = '';
+  const button = remove_for
+    ? [...document.querySelectorAll('#corrections tbody button.remove')].find((b) => b.getAttribute('aria-label').includes(remove_for))
+    : document.getElementById(id);
+  if (!button) throw new Error(`no button for ${remove_for || id}`);
+  button.click();
 }
 
 /** Any extension page: what storage.sync holds under the settings key (null when nothing). */

@@ -1,24 +1,22 @@
-// The <vouch-annotation> element: one per card, its content in an open shadow root. A badge
-// (verdict by colour and word, category, confidence) toggles a panel with every reason, the
-// evidence quoted, and the drafted reply (editable, with variants and a copy button), built when
-// it first opens; on ask and decline cards a second button runs the one-click courteous decline.
-// Everything that came from the page or the core is set with textContent / value, never as HTML.
+// The <vouch-annotation> element: one per card, its content in a closed shadow root. A badge
+// (verdict by colour and word, category, confidence) toggles a panel with every reason (those
+// that argued against the verdict marked so), the evidence quoted, "Not right?" to correct the
+// category (correction-picker.js), and the drafted reply (editable, with variants and a copy
+// button), built when it first opens; on ask and decline cards a second button runs the one-click
+// courteous decline. Everything that came from the page or the core is set with textContent /
+// value, never as HTML.
+//
+// The user's judgement of their invitations is theirs alone (LinkedIn's scripts run in this
+// page): the root is closed, and what names a verdict or category (the data-verdict that picks
+// the colours, data-category, data-confidence, data-highlights) sits on the .vouch element inside
+// it. The host carries only data-theme.
 globalThis.VouchAnnotation = (() => {
   const { t } = globalThis.VouchI18n;
+  const { el } = globalThis.VouchDom;
   const Styles = globalThis.VouchStyles;
+  const Picker = globalThis.VouchCorrectionPicker;
   const ONE_CLICK = new Set(['ask', 'decline']);
   let serial = 0;
-
-  function el(tag, props = {}, children = []) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(props)) {
-      if (key === 'text') node.textContent = value;
-      else if (key === 'class') node.className = value;
-      else node.setAttribute(key, value);
-    }
-    node.append(...children);
-    return node;
-  }
 
   async function copy_text(text, root) {
     try {
@@ -40,13 +38,22 @@ globalThis.VouchAnnotation = (() => {
     }
   }
 
+  /**
+   * One reason: its words (never the rule's id) and its evidence quoted. A reason with a negative
+   * weight argued against the verdict: it says so in a label and in words for screen readers.
+   */
   function reason_item(reason, message) {
-    const li = el('li', {}, [el('span', { text: reason.text || reason.rule })]);
+    const against = typeof reason.weight === 'number' && reason.weight < 0;
+    const li = el('li', against ? { class: 'against' } : {});
+    if (against) {
+      li.append(el('span', { class: 'against-tag', 'aria-hidden': 'true', text: t('reasonAgainstTag') }),
+        el('span', { class: 'sr', text: t('reasonAgainstWords') }));
+    }
+    li.append(el('span', { text: reason.text || t('reasonWithoutText') }));
     const span = reason.span;
     if (message && Array.isArray(span) && span[0] >= 0 && span[1] > span[0] && span[1] <= message.length) {
       li.append(' ', el('q', { text: message.slice(span[0], span[1]) }));
     }
-    if (reason.rule) li.append(el('span', { class: 'rule', text: reason.rule }));
     return li;
   }
 
@@ -55,6 +62,7 @@ globalThis.VouchAnnotation = (() => {
   let templates = null;
   function make_templates() {
     templates ??= {
+      box: el('div', { class: 'vouch' }),
       row: el('div', { class: 'row' }, [
         el('button', { class: 'badge', type: 'button', 'aria-expanded': 'false', 'aria-controls': '', 'aria-label': '' }, [
           el('span', { class: 'dot', 'aria-hidden': 'true' }),
@@ -71,17 +79,20 @@ globalThis.VouchAnnotation = (() => {
   function skeleton() {
     make_templates();
     const row = templates.row.cloneNode(true);
-    return { row, badge: row.firstElementChild, panel: templates.panel.cloneNode(true), status: templates.status.cloneNode(true) };
+    return {
+      box: templates.box.cloneNode(false), row, badge: row.firstElementChild, panel: templates.panel.cloneNode(true),
+      status: templates.status.cloneNode(true), said: templates.status.cloneNode(true),
+    };
   }
 
-  /** Puts a result's (or a summary's) verdict, category and confidence on the host and its badge. */
-  function show_verdict(host, badge, result) {
+  /** Puts a result's (or a summary's) verdict, category and confidence on the box and its badge. */
+  function show_verdict(box, badge, result) {
     const verdict = result.error ? 'unknown' : result.verdict;
     const category = result.error ? 'unknown' : result.category;
-    host.dataset.category = category;
-    host.dataset.verdict = verdict;
-    if (result.error) delete host.dataset.confidence;
-    else host.dataset.confidence = String(result.confidence);
+    box.dataset.category = category;
+    box.dataset.verdict = verdict;
+    if (result.error) delete box.dataset.confidence;
+    else box.dataset.confidence = String(result.confidence);
     const verdict_word = result.error ? t('verdictUnknown') : t(`verdict_${verdict}`);
     const category_word = result.error ? '' : t(`category_${category}`);
     const percent = result.error ? '' : `${Math.round(result.confidence * 100)}%`;
@@ -102,20 +113,26 @@ globalThis.VouchAnnotation = (() => {
    * without a verdict; the returned settle(summary) puts in the summary (verdict, category,
    * confidence, whether a reply was drafted) and the one-click decline where it applies.
    * `details()` resolves with the whole result (reasons, replies), asked for when the panel first
-   * opens or the decline runs; `on_decline(reply_text, set_status)` runs the one-click decline.
+   * opens or the decline runs; `on_decline(reply_text, set_status)` runs the one-click decline;
+   * `on_correct(category)` stores the user's category and resolves with the new judgement,
+   * {result, summary} (or {error}).
+   *
+   * Returns {host, root, settle, renew, set_highlights}: renew(summary) shows a newer judgement
+   * of the same card (the corrections changed), refilling the panel if it is open.
    */
-  function prepare({ message, theme, details, on_decline }) {
+  function prepare({ message, theme, details, on_decline, on_correct }) {
     const id = `vouch-${++serial}`;
     const host = document.createElement('vouch-annotation');
     host.dataset.theme = theme;
-    const root = host.attachShadow({ mode: 'open' });
+    const root = host.attachShadow({ mode: 'closed' });
     Styles.adopt(root, Styles.ANNOTATION);
 
     const panel_id = `${id}-panel`;
-    const { row, badge, panel, status } = skeleton();
+    const { box, row, badge, panel, status, said } = skeleton();
     badge.setAttribute('aria-controls', panel_id);
     panel.id = panel_id;
-    root.append(row, panel);
+    box.append(row, panel);
+    root.append(box);
     let summary = null; // what the badge shows: a summary {verdict, category, confidence, has_reply, ...} or {error}
     let reply_box = null; // the panel's editable reply, once the panel is built
     let act = null; // the one-click decline, on ask and decline cards with a drafted reply
@@ -124,7 +141,7 @@ globalThis.VouchAnnotation = (() => {
     /** Shows a verdict on the badge and offers the one-click decline where it applies. */
     function apply(answer) {
       summary = answer;
-      show_verdict(host, badge, answer);
+      show_verdict(box, badge, answer);
       const offer = !answer.error && ONE_CLICK.has(answer.verdict) && answer.has_reply;
       if (offer && !act) {
         act = decline_button();
@@ -135,27 +152,33 @@ globalThis.VouchAnnotation = (() => {
       }
     }
 
+    const summary_of = (result) => ({
+      verdict: result.verdict, category: result.category, confidence: result.confidence, has_reply: replies_of(result).length > 0,
+    });
+
     /** The whole result, or {error} when the background could not give it. */
     const full_result = () => (summary.error ? Promise.resolve(summary) : details().then((result) => {
       // The same invitation under the same policy gives the same verdict; should the settings
       // have changed since the page was annotated, the badge follows the newer answer.
-      if (result.verdict !== summary.verdict || result.category !== summary.category) {
-        apply({ verdict: result.verdict, category: result.category, confidence: result.confidence, has_reply: replies_of(result).length > 0 });
-      }
+      if (result.verdict !== summary.verdict || result.category !== summary.category) apply(summary_of(result));
       return result;
     }, (error) => ({ error: String(error && error.message || error) })));
 
     // The panel's content is built the first time it opens: a page of 100 cards then costs 100
     // badges, not 100 panels of reasons and replies that most people never open.
+    let picker = null;
     function fill_panel(result) {
       panel.replaceChildren();
       panel.removeAttribute('aria-busy');
+      reply_box = null;
+      picker = null;
       if (result.error) {
         panel.append(el('p', { text: t('cardError', result.error) }));
       } else {
         const reasons = Array.isArray(result.reasons) ? result.reasons : [];
+        picker = Picker.build({ id, current: result.category, status: said, on_choose: correct });
         panel.append(el('h3', { text: t('reasonsHeading') }),
-          el('ul', { class: 'reasons' }, reasons.map((r) => reason_item(r, message))));
+          el('ul', { class: 'reasons' }, reasons.map((r) => reason_item(r, message))), picker.element);
       }
       const replies = result.error ? [] : replies_of(result);
       if (!replies.length) {
@@ -185,20 +208,31 @@ globalThis.VouchAnnotation = (() => {
     }
 
     // The panel fills once the whole result is in (`known`, or asked for now); until then it says
-    // it is loading. After an error the next opening asks again.
-    let filling = null;
-    function set_open(open, known = null) {
-      if (open && !filling) {
+    // it is loading. After an error the next opening asks again. A filling that a newer one has
+    // overtaken (the judgement changed meanwhile) is dropped. Focus that was in the panel goes to
+    // "Not right?" in the new content rather than to the page.
+    let filled = null; // the filling of the panel with the current judgement, once begun
+    let fills = 0;
+    function fill(known = null, focus = false) {
+      const serial_now = ++fills;
+      const had_focus = focus || panel.contains(root.activeElement);
+      if (!known) {
         panel.replaceChildren(el('p', { class: 'status', text: t('panelLoading') }));
         panel.setAttribute('aria-busy', 'true');
-        filling = (known ? Promise.resolve(known) : full_result()).then((result) => {
-          fill_panel(result);
-          if (result.error && !summary.error) filling = null;
-        }).catch((error) => {
-          fill_panel({ error: String(error && error.message || error) });
-          filling = null;
-        });
       }
+      const done = (result) => {
+        if (serial_now !== fills) return;
+        fill_panel(result);
+        if (result.error && !summary.error) filled = null;
+        if (had_focus) (picker ? picker.toggle : badge).focus();
+      };
+      filled = (known ? Promise.resolve(known) : full_result()).then(done).catch((error) => {
+        done({ error: String(error && error.message || error) });
+        filled = null;
+      });
+    }
+    function set_open(open, known = null) {
+      if (open && !filled) fill(known);
       panel.hidden = !open;
       badge.setAttribute('aria-expanded', String(open));
     }
@@ -215,6 +249,46 @@ globalThis.VouchAnnotation = (() => {
     };
     host.addEventListener('pointerenter', prefetch);
     host.addEventListener('focusin', prefetch);
+
+    /** "Not right?" chose `category`: store it, then show the judgement the core gives now. */
+    async function correct(category) {
+      const chosen = picker;
+      chosen.set_busy(true);
+      panel.setAttribute('aria-busy', 'true'); // until it shows the new judgement
+      said.textContent = t('correctionSaving');
+      let answer;
+      try {
+        answer = await on_correct(category);
+      } catch (error) {
+        answer = { error: String(error && error.message || error) };
+      }
+      if (!answer || answer.error || !answer.result) {
+        if (picker === chosen) {
+          chosen.set_busy(false);
+          panel.removeAttribute('aria-busy');
+        }
+        said.textContent = t('correctionFailed', (answer && answer.error) || 'no answer');
+        return;
+      }
+      apply(answer.summary || summary_of(answer.result));
+      fill(answer.result, true); // the chosen button was disabled meanwhile, and is gone now
+      said.textContent = t('correctionSaved', t(`categoryPlain_${category}`));
+    }
+
+    /** A newer judgement of this card (the corrections changed): the badge, and the panel if open. */
+    function renew(answer) {
+      apply(answer);
+      said.textContent = '';
+      filled = null;
+      if (!panel.hidden) {
+        fill();
+        return;
+      }
+      ++fills; // a filling under way is for the old judgement
+      panel.replaceChildren(); // built anew when it next opens
+      reply_box = null;
+      picker = null;
+    }
 
     function decline_button() {
       const button = el('button', { type: 'button', class: 'act', 'aria-label': t('declineLabel'), text: t('declineButton') });
@@ -240,7 +314,10 @@ globalThis.VouchAnnotation = (() => {
       return button;
     }
 
-    return { host, settle: apply };
+    /** How many pieces of this card's evidence are painted in LinkedIn's note. */
+    const set_highlights = (n) => { box.dataset.highlights = String(n); };
+
+    return { host, root, settle: apply, renew, set_highlights };
   }
 
   /** Does the work that needs no card (the style sheet, the cloned parts) before cards arrive. */

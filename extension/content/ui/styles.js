@@ -1,13 +1,16 @@
 // The annotation's and the toast's styles, as text adopted inside their shadow roots: no <link>
 // to an extension address ever enters the page, and LinkedIn's CSS cannot reach inside.
 // Colours carry the verdict together with its word (never colour alone); both themes are here and
-// the host's data-theme (set from the page's own background) picks one.
+// the host's data-theme (set from the page's own background) picks one. The verdict that picks
+// the colours sits on the .vouch element inside the annotation's closed root, never on the host.
 globalThis.VouchStyles = (() => {
   const THEMES = `
     :host { color-scheme: light; --fg:#1d2226; --muted:#56687a; --bg:#ffffff; --line:#d0d7de; --focus:#0a66c2;
-            --accept:#057642; --ask:#915907; --decline:#b24020; --ignore:#56687a; --unknown:#56687a; }
+            --accept:#057642; --ask:#915907; --decline:#b24020; --ignore:#56687a; --unknown:#56687a;
+            --against:#8f3f97; --soft:#eef3f8; }
     :host([data-theme="dark"]) { color-scheme: dark; --fg:#e9e9e9; --muted:#b0b7bf; --bg:#1d2226; --line:#38434f; --focus:#71b7fb;
-            --accept:#5fc28b; --ask:#e6b450; --decline:#f5987e; --ignore:#b0b7bf; --unknown:#b0b7bf; }
+            --accept:#5fc28b; --ask:#e6b450; --decline:#f5987e; --ignore:#b0b7bf; --unknown:#b0b7bf;
+            --against:#e3a6ea; --soft:#263341; }
   `;
   const ANNOTATION = `${THEMES}
     :host { all: initial; display: block; margin: 6px 0; color: var(--fg);
@@ -23,18 +26,30 @@ globalThis.VouchStyles = (() => {
     .verdict { color: var(--v); font-weight: 600; }
     .muted { color: var(--muted); }
     .act { border-color: var(--v); color: var(--v); font-weight: 600; }
-    :host([data-verdict="accept"]) { --v: var(--accept); }
-    :host([data-verdict="ask"]) { --v: var(--ask); }
-    :host([data-verdict="decline"]) { --v: var(--decline); }
-    :host([data-verdict="ignore"]) { --v: var(--ignore); }
-    :host([data-verdict="unknown"]) { --v: var(--unknown); }
+    .vouch[data-verdict="accept"] { --v: var(--accept); }
+    .vouch[data-verdict="ask"] { --v: var(--ask); }
+    .vouch[data-verdict="decline"] { --v: var(--decline); }
+    .vouch[data-verdict="ignore"] { --v: var(--ignore); }
+    .vouch[data-verdict="unknown"] { --v: var(--unknown); }
     .panel { margin-top: 6px; padding: 10px; border: 1px solid var(--line); border-radius: 8px;
              background: var(--bg); max-width: 560px; }
     .panel h3 { margin: 0 0 4px; font-weight: 600; font-size: 13px; }
     ul { margin: 0 0 8px; padding-left: 18px; }
     li { margin: 2px 0; }
     q { background: rgba(255,196,0,.35); color: inherit; quotes: "\\201C" "\\201D"; }
-    .rule { color: var(--muted); font-size: 11px; margin-left: 4px; }
+    li.against { color: var(--against); }
+    li.against::marker { content: "\\2212  "; }
+    .against-tag { display: inline-block; margin-right: 4px; padding: 0 5px; border: 1px solid var(--against); border-radius: 4px;
+                   font-size: 11px; line-height: 16px; text-transform: uppercase; letter-spacing: .03em; }
+    .sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0);
+          white-space: nowrap; border: 0; }
+    .correct { margin: 0 0 10px; }
+    .not-right { color: var(--muted); }
+    .categories { margin-top: 6px; }
+    .categories .hint { margin: 0 0 4px; color: var(--muted); }
+    .choices { display: flex; flex-wrap: wrap; gap: 6px; }
+    .category[aria-pressed="true"] { background: var(--soft); border-color: var(--focus); font-weight: 600; }
+    button:disabled { opacity: .6; cursor: default; }
     textarea { width: 100%; min-height: 84px; resize: vertical; padding: 6px; border: 1px solid var(--line);
                border-radius: 6px; background: var(--bg); color: var(--fg); }
     .status { color: var(--muted); min-height: 1em; }
