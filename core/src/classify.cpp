@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -73,16 +74,114 @@ double cosine(const std::vector<std::pair<std::uint32_t, float>>& a, const std::
 
 std::string folded_name(std::string_view name) { return fold(name.substr(0, 200)).text; }
 
+/// A word's character 4-gram rows, summed: words recur across invitations, so each is hashed and
+/// looked up once per model and thread, not once per invitation. Bounded: cleared past 64k words.
+using row_sum = std::array<float, category_count>;
+const row_sum& char_sum(const linear_model& m, std::string_view word) {
+  struct hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  struct cache {
+    std::uint64_t model = 0;
+    std::unordered_map<std::string, row_sum, hash, std::equal_to<>> sums;
+  };
+  thread_local cache tc;
+  if (tc.model != m.id() || tc.sums.size() > (1u << 16)) {
+    tc.sums.clear();
+    tc.model = m.id();
+  }
+  if (auto it = tc.sums.find(word); it != tc.sums.end()) return it->second;
+  std::array<double, category_count> sum{};
+  char_grams(word, [&](std::uint32_t bucket) {
+    if (const float* r = m.row(bucket))
+      for (std::size_t k = 0; k < category_count; ++k) sum[k] += r[k];
+  });
+  row_sum out;
+  for (std::size_t k = 0; k < category_count; ++k) out[k] = static_cast<float>(sum[k]);
+  return tc.sums.emplace(std::string(word), out).first->second;
+}
+
+
+/// The model's scores for gathered evidence, with the rows it read (reasons need them) and the
+/// user's own rules. Corrections are added by the caller.
+struct model_scores {
+  scores s;
+  std::vector<const float*> rows;        // per feature, or nullptr
+  std::vector<const row_sum*> char_rows;  // per char word
+};
+void score(const compiled_engine& c, const evidence& ev, model_scores& out) {
+  const linear_model& model = *c.model;
+  out.s = model.bias();
+  out.rows.assign(ev.features.size(), nullptr);
+  for (std::size_t i = 0; i < ev.features.size(); ++i) {
+    out.rows[i] = model.row(ev.features[i].bucket);
+    if (out.rows[i])
+      for (std::size_t k = 0; k < category_count; ++k) out.s[k] += ev.features[i].value * out.rows[i][k];
+  }
+  out.char_rows.assign(ev.char_words.size(), nullptr);
+  for (std::size_t i = 0; i < ev.char_words.size(); ++i) {
+    const auto& span = ev.words[ev.char_words[i].first];
+    out.char_rows[i] = &char_sum(model, std::string_view(ev.note.text).substr(span.first, span.second - span.first));
+    for (std::size_t k = 0; k < category_count; ++k) out.s[k] += ev.char_words[i].second * (*out.char_rows[i])[k];
+  }
+  for (const auto& it : ev.items)
+    if (c.rules[it.rule].custom) out.s[static_cast<std::size_t>(c.rules[it.rule].cat)] += c.rules[it.rule].weight * c.rules[it.rule].scale;
+}
+
+/// The learned adjustment's contribution per category, and each feature's (for the reasons).
+scores learned(const compiled_engine& c, const evidence& ev) {
+  scores d{};
+  if (c.learned.empty()) return d;
+  for (const auto& f : ev.features) {
+    const auto it = c.learned.find(f.bucket);
+    if (it == c.learned.end()) continue;
+    for (std::size_t k = 0; k < category_count; ++k) d[k] += f.value * it->second[k];
+  }
+  return d;
+}
+
 }  // namespace
 
 void compile_corrections(compiled_engine& c) {
   c.corrections.clear();
+  c.learned.clear();
+  // Each correction's evidence and the model's own scores for it.
+  struct example { std::vector<std::pair<std::uint32_t, float>> x; scores base; std::size_t y; };
+  std::vector<example> data;
   for (const auto& corr : c.policy.corrections) {
     evidence ev;
-    gather(c, corr.inv, ev);
+    gather(c, corr.inv, ev, false);
+    model_scores ms;
+    score(c, ev, ms);
     c.corrections.push_back({corr.cat, profile_slug(corr.inv.sender.profile_url), folded_name(corr.inv.sender.name),
                              corr.inv.message, similarity_terms(ev)});
+    example ex{{}, ms.s, static_cast<std::size_t>(corr.cat)};
+    // Words, word pairs, headline words and rule hits: what is particular to the invitation, not
+    // the facts nearly every invitation has (a note of some length, mutual connections).
+    for (const auto& f : ev.features)
+      if (f.source != feature_source::flag) ex.x.push_back({f.bucket, f.value});
+    data.push_back(std::move(ex));
   }
+  // Learning from them: a per-user adjustment of the weights, fitted on the corrections with the
+  // model's scores as the starting point (logistic loss, plain gradient steps, L2 towards zero), in
+  // the order the user made them. Words and rules the user's corrections share move their category.
+  for (int epoch = 0; epoch < learn_epochs; ++epoch)
+    for (const auto& ex : data) {
+      scores s = ex.base;
+      for (const auto& [bucket, v] : ex.x)
+        if (auto it = c.learned.find(bucket); it != c.learned.end())
+          for (std::size_t k = 0; k < category_count; ++k) s[k] += v * it->second[k];
+      const scores p = softmax(s);
+      // Only where Vouch is still wrong or unsure: a correction it already agrees with teaches
+      // nothing new, and pushing it further would only make its words overconfident.
+      if (p[ex.y] >= learn_until) continue;
+      for (const auto& [bucket, v] : ex.x) {
+        auto& w = c.learned[bucket];
+        for (std::size_t k = 0; k < category_count; ++k)
+          w[k] = static_cast<float>(w[k] - learn_rate * ((p[k] - (k == ex.y ? 1.0 : 0.0)) * v + learn_l2 * w[k]));
+      }
+    }
 }
 
 }  // namespace detail
@@ -133,7 +232,7 @@ const char* category_phrase(category k) {
 }
 
 // A similar correction moves its category up by this much per unit of similarity over the floor.
-constexpr double correction_floor = 0.3, correction_gain = 9.0;
+constexpr double correction_floor = 0.6, correction_gain = 20.0;
 
 }  // namespace
 
@@ -141,18 +240,16 @@ result engine::classify(const invitation& inv) const {
   const compiled_engine& c = *impl_;
   const detail::linear_model& model = *c.model;
   evidence ev;
-  detail::gather(c, inv, ev);
+  detail::gather(c, inv, ev, false);
 
-  // Scores: the model's bias and features, the user's own rules, the user's corrections.
-  detail::scores s = model.bias();
-  std::vector<const float*> rows(ev.features.size());
-  for (std::size_t i = 0; i < ev.features.size(); ++i) {
-    rows[i] = model.row(ev.features[i].bucket);
-    if (rows[i])
-      for (std::size_t k = 0; k < category_count; ++k) s[k] += ev.features[i].value * rows[i][k];
-  }
-  for (const auto& it : ev.items)
-    if (c.rules[it.rule].custom) s[static_cast<std::size_t>(c.rules[it.rule].cat)] += c.rules[it.rule].weight * c.rules[it.rule].scale;
+  // Scores: the model's bias and features, the user's own rules, what the user's corrections taught.
+  detail::model_scores ms;
+  detail::score(c, ev, ms);
+  detail::scores& s = ms.s;
+  const auto& rows = ms.rows;
+  const auto& char_rows = ms.char_rows;
+  const detail::scores taught = detail::learned(c, ev);
+  for (std::size_t k = 0; k < category_count; ++k) s[k] += taught[k];
 
   // Corrections: the same invitation is judged as the user said; similar ones move towards it.
   std::optional<category> corrected;
@@ -186,8 +283,12 @@ result engine::classify(const invitation& inv) const {
   double confidence = p[top];
   if (by_contract) {
     const auto k = static_cast<std::size_t>(category::known), g = static_cast<std::size_t>(category::generic);
-    top = ev.headline_org ? k : g;
-    second = ev.headline_org ? g : k;
+    // ...unless the user's corrections say otherwise: they know which headline is a colleague's
+    // ("ADP" is their employer) and which only looks like one.
+    const double taught_known = taught[k] + correction_bonus[k] - taught[g] - correction_bonus[g];
+    const bool known = taught_known > 2.0 ? true : taught_known < -2.0 ? false : ev.headline_org;
+    top = known ? k : g;
+    second = known ? g : k;
     confidence = p[top] / (p[k] + p[g]);
   }
   if (corrected) {
@@ -223,6 +324,8 @@ result engine::classify(const invitation& inv) const {
       case feature_source::head_bigram: head_margin[f.ref] += m / 2; head_margin[f.ref + 1] += m / 2; break;
     }
   }
+  for (std::size_t i = 0; i < ev.char_words.size(); ++i)
+    word_margin[ev.char_words[i].first] += ev.char_words[i].second * (double((*char_rows[i])[top]) - (*char_rows[i])[second]);
   for (const auto& it : ev.items) {
     const auto& r = c.rules[it.rule];
     double m = rule_margin[it.rule];
@@ -256,6 +359,9 @@ result engine::classify(const invitation& inv) const {
     if (!up_words.empty()) pieces.push_back({up, "model.headline", "", std::nullopt, chosen, "Their headline (" + up_words + ") reads as " + category_phrase(chosen)});
     if (!down_words.empty()) pieces.push_back({down, "model.headline", "", std::nullopt, runner, "Their headline (" + down_words + ") reads as " + category_phrase(runner)});
   }
+  if (const double m = taught[top] - taught[second]; std::fabs(m) >= 0.05)
+    pieces.push_back({m, "corrections.learned", "", std::nullopt, m >= 0 ? chosen : runner,
+                      std::string("What your corrections taught Vouch reads as ") + category_phrase(m >= 0 ? chosen : runner)});
   for (std::size_t k = 0; k < category_count; ++k) {
     const double m = k == top ? correction_bonus[k] : k == second ? -correction_bonus[k] : 0.0;
     if (m == 0) continue;

@@ -7,7 +7,10 @@
 //                 corrections, the decision, the verdict, the reasons and the reply.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <memory>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -57,6 +60,8 @@ struct compiled_engine {
   std::vector<std::string> employer_words;  // one-word forms of me.companies, for link checks
   std::size_t feature_base = 0;
   std::vector<compiled_correction> corrections;
+  /// What the user's corrections taught: an adjustment of the model's weights, by bucket.
+  std::unordered_map<std::uint32_t, std::array<float, category_count>> learned;
 
   std::size_t feature(std::string_view id) const {
     for (std::size_t i = feature_base; i < rules.size(); ++i)
@@ -83,6 +88,7 @@ struct evidence {
   std::vector<std::pair<std::size_t, std::size_t>> words;  ///< folded byte span of each note word
   std::vector<std::string> headline_words;
   std::vector<feature> features;  ///< what the model reads
+  std::vector<std::pair<std::uint32_t, float>> char_words;  ///< word index, 4-gram value (see gather)
   std::string default_lang;       ///< set when the note is one of LinkedIn's default texts
   std::vector<int> lang_count;
   std::size_t total_words = 0;
@@ -93,12 +99,30 @@ struct evidence {
 };
 
 /// Gathers the evidence of an invitation under a compiled engine.
-void gather(const compiled_engine& c, const invitation& inv, evidence& ev);
+/// With `expand_chars`, each character 4-gram is a feature of its own (what training reads);
+/// without, `char_words` lists the words whose 4-grams count, scored per word (what classify does).
+void gather(const compiled_engine& c, const invitation& inv, evidence& ev, bool expand_chars);
+
+/// A word's character 4-grams (" word " in windows of four), as buckets.
+inline constexpr std::size_t max_gram_word = 24;
+template <class F>
+void char_grams(std::string_view w, F emit) {
+  const std::size_t len = std::min(w.size(), max_gram_word) + 2;
+  for (std::size_t s = 0; s + 4 <= len; ++s) {
+    feature_hasher f('c');
+    for (std::size_t q = s; q < s + 4; ++q) f.add(q == 0 || q == len - 1 ? ' ' : w[q - 1]);
+    emit(f.bucket());
+  }
+}
 
 /// The folded sender-name key and profile slug that identify a sender across visits.
 std::string profile_slug(std::string_view url);
 
 std::string skeleton(std::string_view w);
+
+/// Learning from corrections (compile_corrections): passes, step and L2 pull.
+inline constexpr int learn_epochs = 4;
+inline constexpr double learn_rate = 0.8, learn_l2 = 0.01, learn_until = 0.6;
 
 /// Compiles policy.corrections (called by engine::create, once the automaton is built).
 void compile_corrections(compiled_engine& c);

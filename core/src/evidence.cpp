@@ -128,7 +128,7 @@ bool token_word(std::string_view w) { return w.size() > 1 && w[0] == 'z' && (w =
 
 }  // namespace
 
-void gather(const compiled_engine& c, const invitation& inv, evidence& ev) {
+void gather(const compiled_engine& c, const invitation& inv, evidence& ev, bool expand_chars) {
   const rule_pack& pack = *c.pack;
   const std::size_t n_rules = c.rules.size();
 
@@ -398,19 +398,21 @@ void gather(const compiled_engine& c, const invitation& inv, evidence& ev) {
       g.add(f.bucket(), feature_source::bigram, static_cast<std::uint32_t>(k));
     }
   }
-  {
+  if (expand_chars) {
     feature_group g(ev.features);
-    for (std::size_t k = 0; k < words.size(); ++k) {
-      const std::string_view w = words[k];
-      if (w.size() < 3 || token_word(w)) continue;
-      // " word " in windows of four: prefixes, inner pieces and suffixes.
-      const std::size_t len = std::min<std::size_t>(w.size(), 24) + 2;
-      for (std::size_t s = 0; s + 4 <= len; ++s) {
-        feature_hasher f('c');
-        for (std::size_t q = s; q < s + 4; ++q) f.add(q == 0 || q == len - 1 ? ' ' : w[q - 1]);
-        g.add(f.bucket(), feature_source::chars, static_cast<std::uint32_t>(k));
+    for (std::size_t k = 0; k < words.size(); ++k)
+      if (words[k].size() >= 3 && !token_word(words[k]))
+        char_grams(words[k], [&](std::uint32_t bucket) { g.add(bucket, feature_source::chars, static_cast<std::uint32_t>(k)); });
+  } else {
+    // Scored per word from a cache of each word's summed 4-gram rows (classify.cpp): the same sum.
+    std::size_t grams = 0;
+    for (std::size_t k = 0; k < words.size(); ++k)
+      if (words[k].size() >= 3 && !token_word(words[k])) {
+        ev.char_words.push_back({static_cast<std::uint32_t>(k), 0.0f});
+        grams += std::min<std::size_t>(words[k].size(), max_gram_word) - 1;
       }
-    }
+    const float v = grams ? static_cast<float>(1.0 / std::sqrt(static_cast<double>(grams))) : 0.0f;
+    for (auto& cw : ev.char_words) cw.second = v;
   }
   ev.headline_words = folded_words(h.text);
   {
@@ -547,7 +549,7 @@ outcome<engine> engine::create(const vouch::policy& p, std::shared_ptr<const det
 
 std::vector<detail::feature> engine::features_of(const invitation& inv) const {
   detail::evidence ev;
-  detail::gather(*impl_, inv, ev);
+  detail::gather(*impl_, inv, ev, true);
   return std::move(ev.features);
 }
 

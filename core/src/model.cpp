@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <atomic>
 
 namespace vouch::detail {
 
@@ -35,6 +36,8 @@ scores softmax(const scores& s) {
 }
 
 void linear_model::index(const std::vector<std::uint32_t>& buckets) {
+  static std::atomic<std::uint64_t> next_id{1};
+  id_ = next_id++;
   row_buckets_ = buckets;
   std::uint32_t size = 16;
   while (size < buckets.size() * 2 + 1) size <<= 1;

@@ -80,6 +80,8 @@ class linear_model {
   /// Below this probability a choice between accepting and not accepting is "unsure".
   double unsure() const { return unsure_; }
   std::size_t row_count() const { return weights_.size() / category_count; }
+  /// Unique per model built in this process (caches keyed by it never see a stale model).
+  std::uint64_t id() const { return id_; }
 
   /// Quantised blob and C++ source holding it (what `vouch train` writes).
   std::vector<unsigned char> to_blob() const;
@@ -94,6 +96,7 @@ class linear_model {
   std::vector<std::uint32_t> row_buckets_;
   scores bias_{};
   double unsure_ = 0.6;
+  std::uint64_t id_ = 0;
 };
 
 /// e^x by arithmetic alone, so the native and wasm builds print the same digits.
