@@ -291,6 +291,20 @@ result engine::classify(const invitation& inv) const {
     second = known ? g : k;
     confidence = p[top] / (p[k] + p[g]);
   }
+  // A job ask from someone who says how you know each other is from someone you know (contract:
+  // job_seeker is an ask "with no other concrete reason"; known holds "even if the note then asks").
+  bool relationship_ask = false;
+  if (!corrected && !by_contract && top == static_cast<std::size_t>(category::job_seeker))
+    for (const auto& it : ev.items) {
+      const auto& r = c.rules[it.rule];
+      if (it.rule < c.feature_base && !r.custom && !r.headline && r.cat == category::known) {
+        relationship_ask = true;
+        second = top;
+        top = static_cast<std::size_t>(category::known);
+        confidence = p[top] + p[second];
+        break;
+      }
+    }
   if (corrected) {
     const auto want = static_cast<std::size_t>(*corrected);
     if (want != top) second = top;
@@ -372,6 +386,27 @@ result engine::classify(const invitation& inv) const {
     if ((a.weight >= 0) != (b.weight >= 0)) return a.weight >= 0;
     return std::fabs(a.weight) > std::fabs(b.weight);
   });
+  // The original text of a span: UTF-16 offsets to bytes, mapped once for the whole note.
+  std::vector<std::uint32_t> byte_at;  // byte offset of each UTF-16 unit (and of the end)
+  auto quote = [&](std::uint32_t b16, std::uint32_t e16) -> std::string {
+    const std::string& m = inv.message;
+    if (byte_at.empty()) {
+      byte_at.reserve(m.size() + 1);
+      for (std::size_t i = 0; i < m.size();) {
+        const auto ch = static_cast<unsigned char>(m[i]);
+        std::size_t len = ch < 0x80 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
+        byte_at.push_back(static_cast<std::uint32_t>(i));
+        if (len == 4) byte_at.push_back(static_cast<std::uint32_t>(i));  // a surrogate pair: two units
+        i += len;
+        while (i < m.size() && (static_cast<unsigned char>(m[i]) & 0xC0) == 0x80) ++i;
+      }
+      byte_at.push_back(static_cast<std::uint32_t>(m.size()));
+    }
+    if (b16 >= e16 || e16 >= byte_at.size() + 1) return slice16(m, b16, e16);
+    const std::uint32_t b = byte_at[std::min<std::size_t>(b16, byte_at.size() - 1)];
+    const std::uint32_t e = byte_at[std::min<std::size_t>(e16, byte_at.size() - 1)];
+    return m.substr(b, e - b);
+  };
   // The strongest reasons each way; quoting the note costs a walk over it, so only for those kept.
   constexpr std::size_t most_for = 10, most_against = 5;
   std::size_t n_for = 0, n_against = 0;
@@ -384,7 +419,7 @@ result engine::classify(const invitation& inv) const {
     rs.category = pc.cat;
     rs.weight = w;
     rs.span = pc.span;
-    if (pc.span) rs.evidence = slice16(inv.message, pc.span->first, pc.span->second);
+    if (pc.span) rs.evidence = quote(pc.span->first, pc.span->second);
     rs.text = rs.rule == "model.words" ? "\u201c" + rs.evidence + "\u201d reads as " + category_phrase(pc.cat)
               : !pc.owned.empty() ? std::move(pc.owned) : std::string(pc.text);
     out.reasons.push_back(std::move(rs));
@@ -401,6 +436,7 @@ result engine::classify(const invitation& inv) const {
   if (corrected) {
     lead("corrections.same", "You marked this invitation as " + std::string(category_name(chosen)));
   } else {
+    if (relationship_ask) lead("policy.known_asks", "Asks for help with a job, and says how you know each other");
     // Unsure between accepting and not: ask, the one reply that cannot hurt (contract).
     const verdict runner_verdict = verdict_for(runner, c.policy.mode, inv.prior_invitations);
     bool split = (out.verdict == verdict::accept) != (runner_verdict == verdict::accept);

@@ -60,6 +60,11 @@ struct compiled_engine {
   std::vector<std::string> employer_words;  // one-word forms of me.companies, for link checks
   std::size_t feature_base = 0;
   std::vector<compiled_correction> corrections;
+  /// The folded words of each of me.companies and me.schools, with all their variants' words: a
+  /// word among them may follow a match without making it another organisation.
+  std::vector<std::vector<std::string>> company_words, school_words;
+  /// The folded words of each name as written (to tell "Danske" of "Danske Bank" from "Maersk").
+  std::vector<std::vector<std::string>> company_names, school_names;
   /// What the user's corrections taught: an adjustment of the model's weights, by bucket.
   std::unordered_map<std::uint32_t, std::array<float, category_count>> learned;
 

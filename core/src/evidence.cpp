@@ -163,8 +163,12 @@ void gather(const compiled_engine& c, const invitation& inv, evidence& ev, bool 
           ++h.count;
           break;
         }
-        case k_company: if (!msg_company.found) msg_company = {index, b, e, true}; break;
-        case k_school: if (!msg_school.found) msg_school = {index, b, e, true}; break;
+        case k_company:
+          if (!msg_company.found && !org_runs_on(ev.note, message, b, e, c.company_words[index], c.company_names[index])) msg_company = {index, b, e, true};
+          break;
+        case k_school:
+          if (!msg_school.found && !org_runs_on(ev.note, message, b, e, c.school_words[index], c.school_names[index])) msg_school = {index, b, e, true};
+          break;
         case k_group: if (!msg_group.found) msg_group = {index, b, e, true}; break;
         case k_filler: for (std::size_t k = b; k < e; ++k) filler[k] = std::max<std::uint8_t>(filler[k], 1); break;
         case k_me: for (std::size_t k = b; k < e; ++k) filler[k] = 2; break;
@@ -186,9 +190,11 @@ void gather(const compiled_engine& c, const invitation& inv, evidence& ev, bool 
         auto& hh = head[index];
         if (hh.count == 0) { hh.b = b; hh.e = e; }
         ++hh.count;
-      } else if (kind == k_company && !head_company.found) head_company = {index, b, e, true};
-      else if (kind == k_school && !head_school.found) head_school = {index, b, e, true};
-      else if (kind == k_group && !head_group.found) head_group = {index, b, e, true};
+      } else if (kind == k_company && !head_company.found) {
+        if (!org_runs_on(h, headline, b, e, c.company_words[index], c.company_names[index])) head_company = {index, b, e, true};
+      } else if (kind == k_school && !head_school.found) {
+        if (!org_runs_on(h, headline, b, e, c.school_words[index], c.school_names[index])) head_school = {index, b, e, true};
+      } else if (kind == k_group && !head_group.found) head_group = {index, b, e, true};
     });
     // An organisation written as its address: "Backend Developer @ allegro.tech".
     for (const auto& ent : h.entities) {
@@ -512,6 +518,15 @@ outcome<engine> engine::create(const vouch::policy& p, std::shared_ptr<const det
     for (std::size_t i = 0; i < names.size(); ++i)
       for (const auto& v : detail::org_variants(names[i])) c->automaton.add(v, pack_id(kind, i));
   };
+  auto own_words = [](const std::vector<std::string>& names) {
+    std::vector<std::vector<std::string>> out;
+    for (const auto& n : names) out.push_back(detail::org_own_words(n));
+    return out;
+  };
+  c->company_words = own_words(p.me.companies);
+  c->school_words = own_words(p.me.schools);
+  for (const auto& n : p.me.companies) c->company_names.push_back(folded_words(fold_phrase(n)));
+  for (const auto& n : p.me.schools) c->school_names.push_back(folded_words(fold_phrase(n)));
   add_orgs(p.me.companies, detail::k_company);
   add_orgs(p.me.schools, detail::k_school);
   add_orgs(p.me.groups, detail::k_group);

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "orgs_detail.hpp"
 #include "vouch/text.hpp"
@@ -366,8 +367,11 @@ std::vector<std::string> org_variants(std::string_view name) {
 }  // namespace detail
 
 org_matcher::org_matcher(const std::vector<std::string>& names) {
-  for (std::size_t i = 0; i < names.size(); ++i)
+  for (std::size_t i = 0; i < names.size(); ++i) {
     for (auto& v : detail::org_variants(names[i])) variants_.push_back({std::move(v), i});
+    own_.push_back(detail::org_own_words(names[i]));
+    names_.push_back(folded_words(fold_phrase(names[i])));
+  }
   // Longer variants first, so the most specific form names the span.
   std::stable_sort(variants_.begin(), variants_.end(),
                    [](const variant& a, const variant& b) { return a.words.size() > b.words.size(); });
@@ -376,12 +380,12 @@ org_matcher::org_matcher(const std::vector<std::string>& names) {
 std::optional<org_hit> org_matcher::find_in(std::string_view text) const {
   if (variants_.empty()) return std::nullopt;
   const folded_text f = fold(text);
-  for (const auto& v : variants_) {
-    const auto at = f.text.find(v.words);
-    if (at == std::string::npos) continue;
-    const auto span = f.original_span(at, at + v.words.size());
-    return org_hit{v.index, span.first, span.second};
-  }
+  for (const auto& v : variants_)
+    for (auto at = f.text.find(v.words); at != std::string::npos; at = f.text.find(v.words, at + 1)) {
+      if (detail::org_runs_on(f, text, at, at + v.words.size(), own_[v.index], names_[v.index])) continue;
+      const auto span = f.original_span(at, at + v.words.size());
+      return org_hit{v.index, span.first, span.second};
+    }
   return std::nullopt;
 }
 
@@ -389,5 +393,124 @@ bool same_org(std::string_view a, std::string_view b) {
   if (org_matcher({std::string(a)}).find_in(b)) return true;
   return org_matcher({std::string(b)}).find_in(a).has_value();
 }
+
+namespace detail {
+bool org_tail_word(std::string_view w) { return is_legal_or_generic_suffix(w) || is_place(w); }
+bool org_university_word(std::string_view w) { return is_university_word(w); }
+
+namespace {
+/// The byte offset in UTF-8 `s` of UTF-16 unit `u16`.
+std::size_t byte_of16(std::string_view s, std::uint32_t u16) {
+  std::size_t i = 0;
+  std::uint32_t at = 0;
+  while (i < s.size() && at < u16) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    at += len == 4 ? 2 : 1;
+    i += len;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+  }
+  return std::min(i, s.size());
+}
+
+bool is_particle(std::string_view w) {
+  for (const char* p : {"of", "de", "di", "du", "des", "der", "die", "das", "fur", "for", "and", "et", "y", "e", "the",
+                        "la", "le", "el", "van", "von", "del", "della", "do", "da"})
+    if (w == p) return true;
+  return false;
+}
+
+}  // namespace
+
+/// True when the organisation matched at folded [b, e) runs on into a longer, other name: the
+/// next word is capitalised, not one of the organisation's own words, not a legal form or a place,
+/// and nothing separates them ("Northwind Traders" is not "Northwind Health Systems", "Harvard
+/// Pilgrim" is not "Harvard Medical School"); or a university's name is qualified before it
+/// ("Medizinische Universität Wien" is not "Universität Wien").
+bool org_runs_on(const folded_text& f, std::string_view original, std::size_t b, std::size_t e,
+             const std::vector<std::string>& own, const std::vector<std::string>& name) {
+  const std::string& t = f.text;
+  std::size_t me = e;
+  while (me > b && t[me - 1] == ' ') --me;
+  if (me == b) return false;
+  bool university_first = false, forward = false;
+  // Only a part of the name that the name itself continues after ("Danske" of "Danske Bank") can
+  // run on into another name; its whole name or a short form (an acronym, "Maersk" of "A.P.
+  // Moller - Maersk") followed by more words is a unit of it ("EDF Renouvelables", "BMW Car IT").
+  {
+    const std::vector<std::string> hit = folded_words(std::string_view(t).substr(b, e - b));
+    bool continues = false;
+    for (std::size_t s = 0; !hit.empty() && s + hit.size() <= name.size() && !continues; ++s)
+      if (std::equal(hit.begin(), hit.end(), name.begin() + static_cast<std::ptrdiff_t>(s)))
+        for (std::size_t n = s + hit.size(); n < name.size(); ++n)
+          if (!org_tail_word(name[n]) && !is_particle(name[n])) { continues = true; break; }
+    university_first = !hit.empty() && org_university_word(hit.front());
+    if (!continues && !university_first) return false;
+    // Written in capitals ("KPMG Meijburg", "PKO BP", "ESSEC Alumni"): an acronym, a brand.
+    std::size_t hb = b;
+    while (hb < e && t[hb] == ' ') ++hb;
+    if (hb < me) {
+      const std::size_t ob = byte_of16(original, f.begin16[hb]), oe = byte_of16(original, f.end16[me - 1]);
+      bool upper = oe > ob + 1;
+      for (std::size_t q = ob; q < oe && upper; ++q) upper = !(original[q] >= 'a' && original[q] <= 'z');
+      if (upper) return false;
+    }
+    forward = continues;
+  }
+  auto own_word = [&](std::string_view w) { return std::find(own.begin(), own.end(), w) != own.end(); };
+  auto separated = [&](std::uint32_t from16, std::uint32_t to16) {
+    const std::size_t a = byte_of16(original, from16), z = byte_of16(original, to16);
+    for (std::size_t i = a; i < z && i < original.size(); ++i)
+      if (std::strchr("|,;/()@:\n\t\xE2\xC2-", original[i])) return true;  // \xE2: – — · •  \xC2: ·
+    return false;
+  };
+  auto capital_at = [&](std::uint32_t u16) {
+    const std::size_t i = byte_of16(original, u16);
+    const auto c = i < original.size() ? static_cast<unsigned char>(original[i]) : 0;
+    return (c >= 'A' && c <= 'Z') || c >= 0xC3;  // an accented capital, or any non-Latin letter
+  };
+  // Forward, over particles ("Kenya Institute of Management").
+  std::size_t i = me;
+  std::uint32_t prev_end16 = f.end16[me - 1];
+  bool crossed_particle = false;
+  while (forward) {
+    while (i < t.size() && t[i] == ' ') ++i;
+    if (i >= t.size()) break;
+    std::size_t j = i;
+    while (j < t.size() && t[j] != ' ') ++j;
+    const std::string_view w(t.data() + i, j - i);
+    if (separated(prev_end16, f.begin16[i])) break;
+    if (own_word(w) || org_tail_word(w)) break;
+    if (is_particle(w) && !crossed_particle) { crossed_particle = true; prev_end16 = f.end16[j - 1]; i = j; continue; }
+    if (capital_at(f.begin16[i]) && w.size() >= 2 && !(w[0] >= '0' && w[0] <= '9')) return true;
+    break;
+  }
+  // Backward, for a university: "Technische Universität München" is not "Universität München".
+  std::size_t k = b;
+  while (k < t.size() && t[k] == ' ') ++k;
+  std::size_t first_end = k;
+  while (first_end < t.size() && t[first_end] != ' ') ++first_end;
+  if (university_first && k < first_end && k > 1) {
+    std::size_t pe = k;
+    while (pe > 0 && t[pe - 1] == ' ') --pe;
+    std::size_t pb = pe;
+    while (pb > 0 && t[pb - 1] != ' ') --pb;
+    if (pb < pe) {
+      const std::string_view w(t.data() + pb, pe - pb);
+      if (!own_word(w) && !separated(f.end16[pe - 1], f.begin16[k]) && capital_at(f.begin16[pb]) && !org_tail_word(w))
+        return true;
+    }
+  }
+  return false;
+}
+
+
+std::vector<std::string> org_own_words(std::string_view name) {
+  std::vector<std::string> words = folded_words(fold_phrase(name));
+  for (const auto& v : org_variants(name))
+    for (auto& w : folded_words(v)) words.push_back(std::move(w));
+  return words;
+}
+}  // namespace detail
 
 }  // namespace vouch

@@ -149,3 +149,10 @@ TEST_CASE("an organisation is found inside free text with its span") {
     CHECK_FALSE(none.find_in("Maersk"));
   }
 }
+
+TEST_CASE("same_org: one shared word is not the same organisation") {
+  CHECK_FALSE(vouch::same_org("Northwind Health Systems", "Northwind Traders"));
+  CHECK_FALSE(vouch::same_org("Danske Bank", "Danske Commodities"));
+  CHECK(vouch::same_org("Northwind Health Systems", "Northwind Health"));
+  CHECK(vouch::same_org("A.P. Moller - Maersk", "Maersk Line"));
+}

@@ -31,6 +31,7 @@ class org_matcher {
     std::size_t index;
   };
   std::vector<variant> variants_;
+  std::vector<std::vector<std::string>> own_, names_;  ///< per name: its words and variants' words, its words
 };
 
 /// True when two organisation names name the same organisation (each is a variant of the other).
