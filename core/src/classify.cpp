@@ -239,7 +239,8 @@ constexpr double correction_floor = 0.6, correction_gain = 20.0;
 result engine::classify(const invitation& inv) const {
   const compiled_engine& c = *impl_;
   const detail::linear_model& model = *c.model;
-  evidence ev;
+  thread_local evidence scratch;  // reused: its buffers outlive the call, its content does not
+  evidence& ev = scratch;
   detail::gather(c, inv, ev, false);
 
   // Scores: the model's bias and features, the user's own rules, what the user's corrections taught.
@@ -382,9 +383,14 @@ result engine::classify(const invitation& inv) const {
     pieces.push_back({m, "corrections.similar", "", std::nullopt, static_cast<category>(k),
                       "You marked a similar invitation as " + std::string(category_name(static_cast<category>(k)))});
   }
-  std::stable_sort(pieces.begin(), pieces.end(), [](const piece& a, const piece& b) {
+  // For the verdict first, then against it; strongest first; ties in the order they were found.
+  std::vector<std::uint32_t> order(pieces.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    const piece &a = pieces[x], &b = pieces[y];
     if ((a.weight >= 0) != (b.weight >= 0)) return a.weight >= 0;
-    return std::fabs(a.weight) > std::fabs(b.weight);
+    if (std::fabs(a.weight) != std::fabs(b.weight)) return std::fabs(a.weight) > std::fabs(b.weight);
+    return x < y;
   });
   // The original text of a span: UTF-16 offsets to bytes, mapped once for the whole note.
   std::vector<std::uint32_t> byte_at;  // byte offset of each UTF-16 unit (and of the end)
@@ -411,7 +417,8 @@ result engine::classify(const invitation& inv) const {
   constexpr std::size_t most_for = 10, most_against = 5;
   std::size_t n_for = 0, n_against = 0;
   out.reasons.reserve(most_for + most_against + 2);
-  for (auto& pc : pieces) {
+  for (const std::uint32_t idx : order) {
+    piece& pc = pieces[idx];
     const double w = std::round(pc.weight * 100.0) / 100.0;
     if (std::fabs(w) < 0.05 || (w > 0 ? n_for++ >= most_for : n_against++ >= most_against)) continue;
     reason rs;

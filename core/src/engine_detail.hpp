@@ -101,6 +101,25 @@ struct evidence {
   /// No note, LinkedIn's default text or a greeting alone: the contract decides between known and generic.
   bool content_free = true;
   bool headline_org = false;  ///< the headline names one of the user's employers or schools
+
+  /// Empty again, keeping the buffers (one evidence per thread is reused across invitations).
+  void reset() {
+    note.text.clear();
+    note.begin16.clear();
+    note.end16.clear();
+    note.entities.clear();
+    note.length16 = 0;
+    note.question_marks = 0;
+    items.clear();
+    words.clear();
+    headline_words.clear();
+    features.clear();
+    char_words.clear();
+    default_lang.clear();
+    total_words = 0;
+    no_note = content_free = true;
+    headline_org = false;
+  }
 };
 
 /// Gathers the evidence of an invitation under a compiled engine.

@@ -67,6 +67,7 @@ bool may_be_lookalike(std::string_view w) {
 
 /// True when the raw note has a template placeholder: {{first_name}}, [Name], <Company>, %NAME%.
 bool has_placeholder(std::string_view m) {
+  if (std::none_of(m.begin(), m.end(), [](char ch) { return ch == '{' || ch == '[' || ch == '<' || ch == '%'; })) return false;
   for (std::size_t i = 0; i < m.size(); ++i) {
     const char open = m[i];
     char close = 0;
@@ -129,12 +130,15 @@ bool token_word(std::string_view w) { return w.size() > 1 && w[0] == 'z' && (w =
 }  // namespace
 
 void gather(const compiled_engine& c, const invitation& inv, evidence& ev, bool expand_chars) {
+  ev.reset();
   const rule_pack& pack = *c.pack;
   const std::size_t n_rules = c.rules.size();
 
   // Per rule: the first hit's folded span, and how many distinct hits.
   struct rule_hit { std::size_t b = 0, e = 0; int count = 0; };
-  std::vector<rule_hit> msg(n_rules), head(n_rules);
+  thread_local std::vector<rule_hit> msg, head;
+  msg.assign(n_rules, rule_hit{});
+  head.assign(n_rules, rule_hit{});
   ev.lang_count.assign(c.languages.size(), 0);
   std::vector<std::uint64_t> invite_words(pack.default_invites.size(), 0);
   struct org_seen { std::size_t index = 0; std::size_t b = 0, e = 0; bool found = false; };
@@ -148,7 +152,8 @@ void gather(const compiled_engine& c, const invitation& inv, evidence& ev, bool 
     message = message.substr(0, cut);
   }
   ev.no_note = message.find_first_not_of(" \t\r\n") == std::string::npos;
-  std::vector<std::uint8_t> filler;  // per folded byte: 1 greeting, 2 the recipient's name
+  thread_local std::vector<std::uint8_t> filler;  // per folded byte: 1 greeting, 2 the recipient's name
+  filler.clear();
   if (!ev.no_note) {
     ev.note = fold(message);
     filler.assign(ev.note.text.size(), 0);
@@ -255,7 +260,8 @@ void gather(const compiled_engine& c, const invitation& inv, evidence& ev, bool 
   // The note's words: greetings, the recipient's and the sender's names are not content.
   std::size_t content_words = 0;
   const std::vector<std::string> sender_words = folded_words(fold(inv.sender.name.substr(0, 200)).text);
-  std::vector<std::string_view> words;  // the note's words, names replaced by tokens
+  thread_local std::vector<std::string_view> words;  // the note's words, names replaced by tokens
+  words.clear();
   if (!ev.no_note) {
     std::size_t i = 0;
     const std::string& t = ev.note.text;
