@@ -112,6 +112,15 @@ constexpr std::pair<std::string_view, std::string_view> university_forms[] = {
     {"university", "of"}, {"universidad", "de"}, {"universitat", "de"}, {"universidade", "de"},
     {"universita", "di"}, {"universite", "de"}, {"universiteit", "van"}, {"univ", "of"}};
 
+// Places under their names in two languages.
+constexpr std::pair<std::string_view, std::string_view> exonyms[] = {
+    {"wien", "vienna"}, {"munchen", "munich"}, {"kobenhavn", "copenhagen"}, {"koln", "cologne"},
+    {"geneve", "geneva"}, {"milano", "milan"}, {"torino", "turin"}, {"roma", "rome"}, {"napoli", "naples"},
+    {"firenze", "florence"}, {"venezia", "venice"}, {"lisboa", "lisbon"}, {"sevilla", "seville"},
+    {"praha", "prague"}, {"warszawa", "warsaw"}, {"bruxelles", "brussels"}, {"antwerpen", "antwerp"},
+    {"gent", "ghent"}, {"goteborg", "gothenburg"}, {"basel", "bale"}, {"zurich", "zurigo"},
+    {"strasbourg", "strassburg"}, {"padova", "padua"}, {"genova", "genoa"}, {"leuven", "louvain"}};
+
 bool is_university_word(std::string_view w) {
   return in(w, {"university", "universitat", "universidad", "universidade", "universita",
                 "universite", "universitet", "universiteit", "uniwersytet", "univ", "uni"});
@@ -231,6 +240,40 @@ void add_university_variants(std::vector<std::string>& out, const std::vector<st
     add_variant(out, join({"technische", "universitat"}, after));
     return;
   }
+  // The university word in each language, in place: "Erasmus Universiteit Rotterdam" is also
+  // "Erasmus University Rotterdam".
+  for (const auto& [word, joiner] : university_forms) {
+    std::vector<std::string> swapped = words;
+    swapped[k] = std::string(word);
+    add_variant(out, swapped);
+  }
+  // A place in the other language people write it in: "Universität Wien", "University of Vienna".
+  std::vector<std::vector<std::string>> afters{after};
+  if (after.size() == 1)
+    for (const auto& [a, b] : exonyms) {
+      if (after[0] == a) afters.push_back({std::string(b)});
+      if (after[0] == b) afters.push_back({std::string(a)});
+    }
+  // Short forms: "UAntwerpen", "U.Porto", "ULaval"; "UdeM" for "Université de Montréal".
+  if (before.empty() && after.size() == 1 && after[0].size() >= 4) {
+    add_variant(out, {"u" + after[0]});
+    add_variant(out, {"u", after[0]});
+    if (joined) {
+      std::string particles;
+      for (std::size_t q = k + 1; q < words.size() && q + 1 < words.size() + 1 && words[q] != after[0]; ++q) particles += words[q];
+      if (!particles.empty() && particles.size() <= 4) add_variant(out, {"u" + particles + after[0][0]});
+    }
+  }
+  // German, Dutch and Scandinavian names have no joiner ("Universität Basel"); in the other
+  // languages the same university is joined ("University of Basel", "Université de Bâle").
+  const bool unjoined_language = in(words[k], {"universitat", "universiteit", "universitet", "uniwersytet"});
+  if (before.empty() && !after.empty()) {
+    for (const auto& place : afters)
+      for (const auto& [word, joiner] : university_forms) {
+        if (joined || unjoined_language) add_variant(out, join({std::string(word), std::string(joiner)}, place));
+        if (joined && in(word, {"universitat", "universiteit"})) add_variant(out, join({std::string(word)}, place));
+      }
+  }
   if (before.empty() == after.empty()) return;
   // The same order in every language: "University of X" ↔ "Universidad de X"; "Università
   // Bocconi" ↔ "Bocconi University". English "X University" and "University of X" can be two
@@ -330,7 +373,8 @@ std::vector<std::string> org_variants(std::string_view name) {
     std::string initials;
     std::size_t significant = 0;
     for (const auto& w : expand_abbreviations(words)) {
-      if (in(w, {"of", "the", "and", "for", "de", "la", "du", "der", "und", "og", "i", "a", "s"})) continue;
+      if (in(w, {"of", "the", "and", "for", "de", "la", "du", "der", "und", "og", "i", "a", "s", "fur", "di", "del",
+                 "des", "van", "von", "y", "e", "et", "d", "l"})) continue;
       ++significant;
       initials += w[0];
     }
@@ -342,6 +386,17 @@ std::vector<std::string> org_variants(std::string_view name) {
     const bool caps = word.size() >= 3 && word.size() <= 6 &&
                       std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     if (caps) add_variant(out, folded_words(fold_phrase(word)));
+  }
+  // An acronym and the initial of the word after it: "ETH Zürich" → "ethz".
+  {
+    const auto raw_words = folded_words(outside);
+    for (std::size_t i = 0; i + 1 < raw_words.size(); ++i) {
+      const auto& word = raw_words[i];
+      const bool caps = word.size() >= 2 && word.size() <= 5 &&
+                        std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      const auto next = folded_words(fold_phrase(raw_words[i + 1]));
+      if (caps && !next.empty() && !next[0].empty()) add_variant(out, {fold_phrase(word).substr(1, word.size()) + next[0][0]});
+    }
   }
   // Segments: split at " - ", " – ", "|", ",", " / ".
   std::string seg;

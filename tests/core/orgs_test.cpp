@@ -156,3 +156,15 @@ TEST_CASE("same_org: one shared word is not the same organisation") {
   CHECK(vouch::same_org("Northwind Health Systems", "Northwind Health"));
   CHECK(vouch::same_org("A.P. Moller - Maersk", "Maersk Line"));
 }
+
+TEST_CASE("universities in other languages and short forms, acronyms with an initial") {
+  CHECK(vouch::same_org("Universität Basel", "Doctoral Candidate at University of Basel"));
+  CHECK(vouch::same_org("Universität Wien", "Postdoc | University of Vienna"));
+  CHECK(vouch::same_org("Erasmus Universiteit Rotterdam", "Alumnus Erasmus University Rotterdam"));
+  CHECK(vouch::same_org("Université de Montréal", "Conseiller à l'admission chez UdeM"));
+  CHECK(vouch::same_org("Universiteit Antwerpen", "Data Analyst | UAntwerpen"));
+  CHECK(vouch::same_org("Universidade do Porto", "Alumni U.Porto | Quality Engineer"));
+  CHECK(vouch::same_org("ETH Zürich", "Postdoc at ETHZ | Institute"));
+  CHECK(vouch::same_org("Max-Planck-Institut für Eisenforschung", "Senior Scientist at MPIE Düsseldorf"));
+  CHECK_FALSE(vouch::same_org("Universität Wien", "Medizinische Universität Wien"));
+}
