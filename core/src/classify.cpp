@@ -298,7 +298,10 @@ result engine::classify(const invitation& inv) const {
   if (!corrected && !by_contract && top == static_cast<std::size_t>(category::job_seeker))
     for (const auto& it : ev.items) {
       const auto& r = c.rules[it.rule];
-      if (it.rule < c.feature_base && !r.custom && !r.headline && r.cat == category::known) {
+      // Working together, meeting or an introduction, not a shared school alone ("I studied there
+      // too" is how job seekers open), and only where the model sees someone known as possible.
+      if (it.rule < c.feature_base && !r.custom && !r.headline && r.cat == category::known &&
+          r.id != "known.studied_together" && p[static_cast<std::size_t>(category::known)] >= 0.15) {
         relationship_ask = true;
         second = top;
         top = static_cast<std::size_t>(category::known);
