@@ -456,6 +456,8 @@ result engine::classify(const invitation& inv) const {
     const double at_risk = out.verdict == verdict::accept ? P(category::scam) + P(category::romance)
                                                           : P(category::known) + P(category::personal);
     if (!by_contract && at_risk >= 1.0 - model.unsure()) split = true;
+    // An accept Vouch can barely tell from the rest is no accept: most wrong accepts are there.
+    if (!by_contract && out.verdict == verdict::accept && p[top] < 0.5) split = true;
     // With nothing said, the contract's choice is weighed against the model's view of the sender.
     const double p_top = by_contract ? confidence : p[top], p_second = by_contract ? 1 - confidence : p[second];
     if (split && p_top < model.unsure()) {
