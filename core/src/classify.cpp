@@ -77,7 +77,7 @@ std::string folded_name(std::string_view name) { return fold(name.substr(0, 200)
 /// A word's character 4-gram rows, summed: words recur across invitations, so each is hashed and
 /// looked up once per model and thread, not once per invitation. Bounded: cleared past 64k words.
 using row_sum = std::array<float, category_count>;
-const row_sum& char_sum(const linear_model& m, std::string_view word) {
+const row_sum& char_sum(const linear_model& m, std::string_view word, char kind = 'c') {
   struct hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -91,15 +91,18 @@ const row_sum& char_sum(const linear_model& m, std::string_view word) {
     tc.sums.clear();
     tc.model = m.id();
   }
-  if (auto it = tc.sums.find(word); it != tc.sums.end()) return it->second;
+  thread_local std::string key;
+  key.assign(1, kind);
+  key.append(word);
+  if (auto it = tc.sums.find(key); it != tc.sums.end()) return it->second;
   std::array<double, category_count> sum{};
   char_grams(word, [&](std::uint32_t bucket) {
     if (const float* r = m.row(bucket))
       for (std::size_t k = 0; k < category_count; ++k) sum[k] += r[k];
-  });
+  }, kind);
   row_sum out;
   for (std::size_t k = 0; k < category_count; ++k) out[k] = static_cast<float>(sum[k]);
-  return tc.sums.emplace(std::string(word), out).first->second;
+  return tc.sums.emplace(key, out).first->second;
 }
 
 
@@ -109,6 +112,7 @@ struct model_scores {
   scores s;
   std::vector<const float*> rows;        // per feature, or nullptr
   std::vector<const row_sum*> char_rows;  // per char word
+  std::vector<const row_sum*> head_char_rows;  // per headline char word
 };
 void score(const compiled_engine& c, const evidence& ev, model_scores& out) {
   const linear_model& model = *c.model;
@@ -124,6 +128,11 @@ void score(const compiled_engine& c, const evidence& ev, model_scores& out) {
     const auto& span = ev.words[ev.char_words[i].first];
     out.char_rows[i] = &char_sum(model, std::string_view(ev.note.text).substr(span.first, span.second - span.first));
     for (std::size_t k = 0; k < category_count; ++k) out.s[k] += ev.char_words[i].second * (*out.char_rows[i])[k];
+  }
+  out.head_char_rows.assign(ev.head_char_words.size(), nullptr);
+  for (std::size_t i = 0; i < ev.head_char_words.size(); ++i) {
+    out.head_char_rows[i] = &char_sum(model, ev.headline_words[ev.head_char_words[i].first], 'g');
+    for (std::size_t k = 0; k < category_count; ++k) out.s[k] += ev.head_char_words[i].second * (*out.head_char_rows[i])[k];
   }
   for (const auto& it : ev.items)
     if (c.rules[it.rule].custom) out.s[static_cast<std::size_t>(c.rules[it.rule].cat)] += c.rules[it.rule].weight * c.rules[it.rule].scale;
@@ -338,10 +347,14 @@ result engine::classify(const invitation& inv) const {
       case feature_source::word:
       case feature_source::chars: word_margin[f.ref] += m; break;
       case feature_source::bigram: word_margin[f.ref] += m / 2; word_margin[f.ref + 1] += m / 2; break;
-      case feature_source::head_word: head_margin[f.ref] += m; break;
+      case feature_source::head_word:
+      case feature_source::head_chars: head_margin[f.ref] += m; break;
       case feature_source::head_bigram: head_margin[f.ref] += m / 2; head_margin[f.ref + 1] += m / 2; break;
     }
   }
+  for (std::size_t i = 0; i < ev.head_char_words.size(); ++i)
+    head_margin[ev.head_char_words[i].first] += ev.head_char_words[i].second *
+        (double((*ms.head_char_rows[i])[top]) - (*ms.head_char_rows[i])[second]);
   for (std::size_t i = 0; i < ev.char_words.size(); ++i)
     word_margin[ev.char_words[i].first] += ev.char_words[i].second * (double((*char_rows[i])[top]) - (*char_rows[i])[second]);
   for (const auto& it : ev.items) {

@@ -94,6 +94,7 @@ struct evidence {
   std::vector<std::string> headline_words;
   std::vector<feature> features;  ///< what the model reads
   std::vector<std::pair<std::uint32_t, float>> char_words;  ///< word index, 4-gram value (see gather)
+  std::vector<std::pair<std::uint32_t, float>> head_char_words;  ///< the same for headline words
   std::string default_lang;       ///< set when the note is one of LinkedIn's default texts
   std::vector<int> lang_count;
   std::size_t total_words = 0;
@@ -115,6 +116,7 @@ struct evidence {
     headline_words.clear();
     features.clear();
     char_words.clear();
+    head_char_words.clear();
     default_lang.clear();
     total_words = 0;
     no_note = content_free = true;
@@ -130,10 +132,10 @@ void gather(const compiled_engine& c, const invitation& inv, evidence& ev, bool 
 /// A word's character 4-grams (" word " in windows of four), as buckets.
 inline constexpr std::size_t max_gram_word = 24;
 template <class F>
-void char_grams(std::string_view w, F emit) {
+void char_grams(std::string_view w, F emit, char kind = 'c') {
   const std::size_t len = std::min(w.size(), max_gram_word) + 2;
   for (std::size_t s = 0; s + 4 <= len; ++s) {
-    feature_hasher f('c');
+    feature_hasher f(kind);
     for (std::size_t q = s; q < s + 4; ++q) f.add(q == 0 || q == len - 1 ? ' ' : w[q - 1]);
     emit(f.bucket());
   }

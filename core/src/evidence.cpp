@@ -427,6 +427,23 @@ void gather(const compiled_engine& c, const invitation& inv, evidence& ev, bool 
     for (auto& cw : ev.char_words) cw.second = v;
   }
   ev.headline_words = folded_words(h.text);
+  // The headline's words in pieces too: roles read alike across languages ("recruiter",
+  // "recrutadora", "reclutador").
+  if (expand_chars) {
+    feature_group g(ev.features);
+    for (std::size_t k = 0; k < ev.headline_words.size(); ++k)
+      if (ev.headline_words[k].size() >= 3 && !token_word(ev.headline_words[k]))
+        char_grams(ev.headline_words[k], [&](std::uint32_t bucket) { g.add(bucket, feature_source::head_chars, static_cast<std::uint32_t>(k)); }, 'g');
+  } else {
+    std::size_t grams = 0;
+    for (std::size_t k = 0; k < ev.headline_words.size(); ++k)
+      if (ev.headline_words[k].size() >= 3 && !token_word(ev.headline_words[k])) {
+        ev.head_char_words.push_back({static_cast<std::uint32_t>(k), 0.0f});
+        grams += std::min<std::size_t>(ev.headline_words[k].size(), max_gram_word) - 1;
+      }
+    const float v = grams ? static_cast<float>(1.0 / std::sqrt(static_cast<double>(grams))) : 0.0f;
+    for (auto& cw : ev.head_char_words) cw.second = v;
+  }
   {
     feature_group g(ev.features);
     for (std::size_t k = 0; k < ev.headline_words.size(); ++k)

@@ -29,7 +29,7 @@ namespace vouch::detail {
 inline constexpr std::uint32_t model_buckets = 1u << 18;
 
 /// What a feature stands for, so that a reason can be written for it.
-enum class feature_source : std::uint8_t { rule, flag, word, bigram, chars, head_word, head_bigram };
+enum class feature_source : std::uint8_t { rule, flag, word, bigram, chars, head_word, head_bigram, head_chars };
 
 struct feature {
   std::uint32_t bucket;

@@ -44,12 +44,12 @@ outcome<labelled_inbox> parse_inbox(const std::string& name, std::string_view po
                                     std::vector<std::string>& warnings);
 
 struct train_options {
-  int epochs = 14;
+  int epochs = 30;
   double alpha = 0.15, beta = 1.0, l1 = 1.5, l2 = 0.4;
   double unsure = 0.85; ///< stored with the model: below it, an accept/not-accept split asks
   /// The size budget: at most this many weight rows are kept, the strongest (about 10 bytes each in
   /// the wasm module before compression).
-  std::size_t max_rows = 7000;
+  std::size_t max_rows = 6500;
   std::uint32_t seed = 20261201;
 };
 
