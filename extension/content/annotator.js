@@ -190,11 +190,14 @@ globalThis.VouchAnnotator = (() => {
     for (const [i, p] of annotations.entries()) {
       const summary = summaries[i];
       // No answer (the background failed): the card keeps the judgement it has.
-      if (!summary || summary.error || !p.host.isConnected || same_summary(summary, p.summary)) continue;
+      if (!summary || summary.error || !p.host.isConnected) continue;
+      // Even with the same verdict, the reasons may have moved (what the corrections taught): the
+      // panel is filled anew, and the badge and highlights only where the summary changed.
+      const moved = !same_summary(summary, p.summary);
       p.summary = summary;
       p.forget();
       p.renew(summary);
-      changed++;
+      if (moved) changed++;
     }
     if (changed) paint_all();
     document.dispatchEvent(new CustomEvent('vouch:annotated'));
