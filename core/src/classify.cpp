@@ -224,6 +224,13 @@ std::string fill(std::string text, std::string_view key, std::string_view value)
   return text;
 }
 
+/// A category's name as words: "job seeker" for job_seeker.
+std::string plain_name(category k) {
+  std::string s(category_name(k));
+  std::replace(s.begin(), s.end(), '_', ' ');
+  return s;
+}
+
 /// How a category reads in a sentence: "reads as {this}".
 const char* category_phrase(category k) {
   switch (k) {
@@ -397,7 +404,7 @@ result engine::classify(const invitation& inv) const {
     const double m = k == top ? correction_bonus[k] : k == second ? -correction_bonus[k] : 0.0;
     if (m == 0) continue;
     pieces.push_back({m, "corrections.similar", "", std::nullopt, static_cast<category>(k),
-                      "You marked a similar invitation as " + std::string(category_name(static_cast<category>(k)))});
+                      "You marked a similar invitation as " + plain_name(static_cast<category>(k))});
   }
   // For the verdict first, then against it; strongest first; ties in the order they were found.
   std::vector<std::uint32_t> order(pieces.size());
@@ -457,7 +464,7 @@ result engine::classify(const invitation& inv) const {
     out.reasons.insert(out.reasons.begin(), std::move(rs));
   };
   if (corrected) {
-    lead("corrections.same", "You marked this invitation as " + std::string(category_name(chosen)));
+    lead("corrections.same", "You marked this invitation as " + plain_name(chosen));
   } else {
     if (relationship_ask) lead("policy.known_asks", "Asks for help with a job, and says how you know each other");
     // Unsure between accepting and not: ask, the one reply that cannot hurt (contract).
