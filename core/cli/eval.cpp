@@ -27,8 +27,19 @@ int run_eval(const options& o) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (blank(lines[i])) continue;
     const json rec = json::parse(lines[i], nullptr, false);
+    // A record that cannot be scored is reported with its line and field; the rest are scored.
     const json* expect = rec.is_object() && rec.contains("expect") ? &rec["expect"] : nullptr;
-    const auto want_cat = expect && (*expect)["category"].is_string()
+    if (expect && !expect->is_object()) {
+      std::cerr << "vouch: line " << (i + 1) << ": expect: expected an object with category and verdict\n";
+      ++bad_lines;
+      continue;
+    }
+    if (expect && expect->contains("verdict") && !(*expect)["verdict"].is_string()) {
+      std::cerr << "vouch: line " << (i + 1) << ": expect.verdict: expected a string such as \"accept\"\n";
+      ++bad_lines;
+      continue;
+    }
+    const auto want_cat = expect && expect->contains("category") && (*expect)["category"].is_string()
                               ? category_from_name((*expect)["category"].get<std::string>()) : std::nullopt;
     if (!want_cat) {
       std::cerr << "vouch: line " << (i + 1) << ": expect.category: missing or unknown\n";

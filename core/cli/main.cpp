@@ -10,6 +10,8 @@
 //
 // Exit status: 0 all good; 1 some input lines were bad (each gave an error record);
 // 2 the policy or the command line is unusable (nothing was written to standard output).
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -41,10 +43,13 @@ bool read_file(const std::string& path, std::string& out, std::string& err) {
     out = ss.str();
     return true;
   }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) { err = path + ": is a folder, not a file"; return false; }
   std::ifstream in(path, std::ios::binary);
   if (!in) { err = path + ": cannot open file"; return false; }
   std::ostringstream ss;
   ss << in.rdbuf();
+  if (in.bad()) { err = path + ": cannot be read"; return false; }
   out = ss.str();
   return true;
 }
@@ -73,7 +78,14 @@ options parse_options(int argc, char** argv, int first) {
     const std::string a = argv[i];
     if ((a == "--policy" || a == "-p") && i + 1 < argc) o.policy = argv[++i];
     else if (a.rfind("--policy=", 0) == 0) o.policy = a.substr(9);
-    else if (a == "--min" && i + 1 < argc) o.min_records = std::stoul(argv[++i]);
+    else if (a == "--min" && i + 1 < argc) {
+      // A whole number of invitations, 1 to 100 million; anything else stops the tool (exit 2).
+      const std::string v = argv[++i];
+      char* end = nullptr;
+      const long long n = std::strtoll(v.c_str(), &end, 10);
+      if (v.empty() || *end != '\0' || n < 1 || n > 100000000) o.unknown = "--min " + v + " (expected a whole number from 1 to 100000000)";
+      else o.min_records = static_cast<std::size_t>(n);
+    }
     else if (a == "--corpus" && i + 1 < argc) o.corpus = argv[++i];
     else if (a == "--out" && i + 1 < argc) o.out = argv[++i];
     else if (a == "--cv" && i + 1 < argc) o.cv = argv[++i];
@@ -145,7 +157,7 @@ int main(int argc, char** argv) {
   const options o = parse_options(argc, argv, 2);
   if (o.help || cmd == "--help" || cmd == "-h" || cmd == "help") return usage(std::cout, 0);
   if (!o.unknown.empty()) {
-    std::cerr << "vouch: unknown option " << o.unknown << "\n";
+    std::cerr << "vouch: bad option " << o.unknown << "\n";
     return usage(std::cerr, 2);
   }
   if (cmd == "classify") return run_lines(o, vouch::classify_json);

@@ -282,3 +282,27 @@ TEST_CASE("draft-note writes notes and error records like classify") {
   CHECK(error["line"] == 2);
   CHECK_THAT(error["error"].get<std::string>(), Contains("target"));
 }
+
+TEST_CASE("eval reports a record whose expect is not an object or whose verdict is not a string and scores the rest") {
+  const scratch s;
+  const auto pol = s.write("policy.json", policy_text);
+  const std::string good = R"({"id": "a", "sender": {"name": "Ann"}, "message": "", "expect": {"category": "generic"}})";
+  const std::string input = good + "\n" + R"({"id": "b", "sender": {"name": "Bo"}, "expect": [1, 2]})" + "\n" +
+                            R"({"id": "c", "sender": {"name": "Cy"}, "expect": {"category": "generic", "verdict": 3}})" + "\n";
+  const auto r = s.run("eval --policy '" + pol + "' '" + s.write("in.jsonl", input) + "'");
+  CHECK(r.status == 1);
+  CHECK_THAT(r.err, Contains("line 2: expect: expected an object"));
+  CHECK_THAT(r.err, Contains("line 3: expect.verdict: expected a string"));
+  CHECK_THAT(r.out, Contains("records: 1"));
+}
+
+TEST_CASE("bench refuses a --min that is not a whole number from 1 on; classify refuses a folder") {
+  const scratch s;
+  const auto pol = s.write("policy.json", policy_text);
+  const auto in = s.write("in.jsonl", R"({"id": "a", "sender": {"name": "Ann"}})" "\n");
+  for (const char* bad : {"abc", "-1", "0", "12x"}) {
+    INFO(bad);
+    check_failure(s.run(std::string("bench --min ") + bad + " '" + in + "'"), 2, "--min");
+  }
+  check_failure(s.run("classify --policy '" + pol + "' '" + s.dir.string() + "'"), 2, "is a folder, not a file");
+}
