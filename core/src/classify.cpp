@@ -201,29 +201,6 @@ using detail::compiled_engine;
 using detail::evidence;
 using detail::feature_source;
 
-/// The original UTF-8 text of a UTF-16 span.
-std::string slice16(std::string_view s, std::uint32_t b16, std::uint32_t e16) {
-  std::size_t pos16 = 0, i = 0, start = std::string::npos;
-  while (i < s.size()) {
-    if (pos16 == b16 && start == std::string::npos) start = i;
-    if (pos16 >= e16) break;
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    pos16 += len == 4 ? 2 : 1;
-    i += len;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
-  }
-  if (start == std::string::npos) return "";
-  return std::string(s.substr(start, i - start));
-}
-
-
-std::string fill(std::string text, std::string_view key, std::string_view value) {
-  const auto at = text.find(key);
-  if (at != std::string::npos) text.replace(at, key.size(), value);
-  return text;
-}
-
 /// A category's name as words: "job seeker" for job_seeker.
 std::string plain_name(category k) {
   std::string s(category_name(k));
@@ -431,7 +408,7 @@ result engine::classify(const invitation& inv) const {
       }
       byte_at.push_back(static_cast<std::uint32_t>(m.size()));
     }
-    if (b16 >= e16 || e16 >= byte_at.size() + 1) return slice16(m, b16, e16);
+    if (b16 >= e16) return std::string();
     const std::uint32_t b = byte_at[std::min<std::size_t>(b16, byte_at.size() - 1)];
     const std::uint32_t e = byte_at[std::min<std::size_t>(e16, byte_at.size() - 1)];
     return m.substr(b, e - b);
