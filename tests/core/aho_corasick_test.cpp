@@ -2,6 +2,7 @@
 // order of where it ends, including overlapping and nested ones.
 #include "aho_corasick.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <tuple>
@@ -89,4 +90,44 @@ TEST_CASE("patterns are counted and text without them gives no match") {
   ac.scan(" cryptography and forexample ",
           [&](std::uint32_t, std::size_t, std::size_t) { ++calls; });
   CHECK(calls == 0);
+}
+
+TEST_CASE("deep states without a full row match exactly as a full table does") {
+  // Random phrases over a small alphabet, so that they share prefixes and suffixes and the
+  // failure links matter; every layout from all rows sparse but the root to all rows full must
+  // report the same matches, and the same as a naive search.
+  std::uint32_t seed = 12345;
+  auto next = [&] { seed = seed * 1103515245u + 12345u; return (seed >> 16) & 0x7FFF; };
+  const char letters[] = " abc#1";
+  auto random_text = [&](std::size_t len) {
+    std::string s;
+    for (std::size_t i = 0; i < len; ++i) s += letters[next() % 6];
+    return s;
+  };
+  for (int round = 0; round < 20; ++round) {
+    std::vector<std::string> patterns;
+    for (int k = 0; k < 40; ++k) patterns.push_back(random_text(1 + next() % 7));
+    const std::string text = random_text(400);
+    std::vector<match> naive;
+    for (std::size_t e = 1; e <= text.size(); ++e)
+      for (std::uint32_t k = 0; k < patterns.size(); ++k) {
+        const auto& p = patterns[k];
+        if (p.size() <= e && text.compare(e - p.size(), p.size(), p) == 0) naive.emplace_back(k, e - p.size(), e);
+      }
+    for (std::size_t dense : {std::size_t{1}, std::size_t{3}, std::size_t{17}, std::size_t{100000}}) {
+      aho_corasick ac;
+      for (std::uint32_t k = 0; k < patterns.size(); ++k) ac.add(patterns[k], k);
+      ac.build(dense);
+      std::vector<match> got;
+      ac.scan(text, [&](std::uint32_t id, std::size_t b, std::size_t e) { got.emplace_back(id, b, e); });
+      // Within one end, the order of patterns may differ from the naive loop's: compare sorted.
+      std::sort(got.begin(), got.end(), [](const match& x, const match& y) {
+        return std::tie(std::get<2>(x), std::get<0>(x)) < std::tie(std::get<2>(y), std::get<0>(y)); });
+      std::vector<match> want = naive;
+      std::sort(want.begin(), want.end(), [](const match& x, const match& y) {
+        return std::tie(std::get<2>(x), std::get<0>(x)) < std::tie(std::get<2>(y), std::get<0>(y)); });
+      INFO("round " << round << ", dense " << dense);
+      CHECK(got == want);
+    }
+  }
 }
