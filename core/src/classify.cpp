@@ -75,34 +75,54 @@ double cosine(const std::vector<std::pair<std::uint32_t, float>>& a, const std::
 std::string folded_name(std::string_view name) { return fold(name.substr(0, 200)).text; }
 
 /// A word's character 4-gram rows, summed: words recur across invitations, so each is hashed and
-/// looked up once per model and thread, not once per invitation. Bounded: cleared past 64k words.
+/// looked up once per model and thread, not once per invitation. A small open-addressing index
+/// (hash and entry) over entries kept in order, emptied when half full: it stays in cache.
 using row_sum = std::array<float, category_count>;
-const row_sum& char_sum(const linear_model& m, std::string_view word, char kind = 'c') {
-  struct hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+row_sum char_sum(const linear_model& m, std::string_view word, char kind = 'c') {
+  struct entry {
+    std::uint32_t at = 0, len = 0;  // the key (kind, then the word) in the arena
+    row_sum sum{};
   };
   struct cache {
     std::uint64_t model = 0;
-    std::unordered_map<std::string, row_sum, hash, std::equal_to<>> sums;
+    std::vector<std::uint64_t> index;  // hash << 32 | entry + 1; 0 when empty
+    std::vector<entry> entries;
+    std::string arena;
   };
+  static constexpr std::size_t index_size = std::size_t{1} << 15;
   thread_local cache tc;
-  if (tc.model != m.id() || tc.sums.size() > (1u << 16)) {
-    tc.sums.clear();
+  if (tc.index.empty() || tc.model != m.id() || tc.entries.size() >= index_size / 2) {
+    tc.index.assign(index_size, 0);
+    tc.entries.clear();
+    tc.arena.clear();
     tc.model = m.id();
   }
-  thread_local std::string key;
-  key.assign(1, kind);
-  key.append(word);
-  if (auto it = tc.sums.find(key); it != tc.sums.end()) return it->second;
-  std::array<double, category_count> sum{};
-  char_grams(word, [&](std::uint32_t bucket) {
-    if (const float* r = m.row(bucket))
-      for (std::size_t k = 0; k < category_count; ++k) sum[k] += r[k];
-  }, kind);
-  row_sum out;
-  for (std::size_t k = 0; k < category_count; ++k) out[k] = static_cast<float>(sum[k]);
-  return tc.sums.emplace(key, out).first->second;
+  std::uint32_t h = 2166136261u;  // FNV-1a over the kind and the word
+  h = (h ^ static_cast<unsigned char>(kind)) * 16777619u;
+  for (char ch : word) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
+  const auto len = static_cast<std::uint32_t>(word.size()) + 1;
+  for (std::size_t i = (h ^ (h >> 15)) & (index_size - 1);; i = (i + 1) & (index_size - 1)) {
+    const std::uint64_t slot = tc.index[i];
+    if (slot == 0) {
+      std::array<double, category_count> sum{};
+      char_grams(word, [&](std::uint32_t bucket) {
+        if (const float* r = m.row(bucket))
+          for (std::size_t k = 0; k < category_count; ++k) sum[k] += r[k];
+      }, kind);
+      entry e;
+      for (std::size_t k = 0; k < category_count; ++k) e.sum[k] = static_cast<float>(sum[k]);
+      e.at = static_cast<std::uint32_t>(tc.arena.size());
+      e.len = len;
+      tc.arena += kind;
+      tc.arena.append(word);
+      tc.entries.push_back(e);
+      tc.index[i] = std::uint64_t{h} << 32 | tc.entries.size();
+      return tc.entries.back().sum;
+    }
+    if ((slot >> 32) != h) continue;
+    const entry& e = tc.entries[(slot & 0xFFFFFFFFu) - 1];
+    if (e.len == len && tc.arena[e.at] == kind && std::string_view(tc.arena).substr(e.at + 1, len - 1) == word) return e.sum;
+  }
 }
 
 
@@ -111,8 +131,8 @@ const row_sum& char_sum(const linear_model& m, std::string_view word, char kind 
 struct model_scores {
   scores s;
   std::vector<const float*> rows;        // per feature, or nullptr
-  std::vector<const row_sum*> char_rows;  // per char word
-  std::vector<const row_sum*> head_char_rows;  // per headline char word
+  std::vector<row_sum> char_rows;       // per char word (copies: the cache may be emptied)
+  std::vector<row_sum> head_char_rows;  // per headline char word
 };
 void score(const compiled_engine& c, const evidence& ev, model_scores& out) {
   const linear_model& model = *c.model;
@@ -123,16 +143,16 @@ void score(const compiled_engine& c, const evidence& ev, model_scores& out) {
     if (out.rows[i])
       for (std::size_t k = 0; k < category_count; ++k) out.s[k] += ev.features[i].value * out.rows[i][k];
   }
-  out.char_rows.assign(ev.char_words.size(), nullptr);
+  out.char_rows.resize(ev.char_words.size());
   for (std::size_t i = 0; i < ev.char_words.size(); ++i) {
     const auto& span = ev.words[ev.char_words[i].first];
-    out.char_rows[i] = &char_sum(model, std::string_view(ev.note.text).substr(span.first, span.second - span.first));
-    for (std::size_t k = 0; k < category_count; ++k) out.s[k] += ev.char_words[i].second * (*out.char_rows[i])[k];
+    out.char_rows[i] = char_sum(model, std::string_view(ev.note.text).substr(span.first, span.second - span.first));
+    for (std::size_t k = 0; k < category_count; ++k) out.s[k] += ev.char_words[i].second * out.char_rows[i][k];
   }
-  out.head_char_rows.assign(ev.head_char_words.size(), nullptr);
+  out.head_char_rows.resize(ev.head_char_words.size());
   for (std::size_t i = 0; i < ev.head_char_words.size(); ++i) {
-    out.head_char_rows[i] = &char_sum(model, ev.headline_words[ev.head_char_words[i].first], 'g');
-    for (std::size_t k = 0; k < category_count; ++k) out.s[k] += ev.head_char_words[i].second * (*out.head_char_rows[i])[k];
+    out.head_char_rows[i] = char_sum(model, ev.headline_words[ev.head_char_words[i].first], 'g');
+    for (std::size_t k = 0; k < category_count; ++k) out.s[k] += ev.head_char_words[i].second * out.head_char_rows[i][k];
   }
   for (const auto& it : ev.items)
     if (c.rules[it.rule].custom) out.s[static_cast<std::size_t>(c.rules[it.rule].cat)] += c.rules[it.rule].weight * c.rules[it.rule].scale;
@@ -237,7 +257,7 @@ result engine::classify(const invitation& inv) const {
   detail::gather(c, inv, ev, false);
 
   // Scores: the model's bias and features, the user's own rules, what the user's corrections taught.
-  detail::model_scores ms;
+  thread_local detail::model_scores ms;  // reused, as the evidence is
   detail::score(c, ev, ms);
   detail::scores& s = ms.s;
   const auto& rows = ms.rows;
@@ -318,10 +338,13 @@ result engine::classify(const invitation& inv) const {
   // Reasons: each feature's contribution to the margin of the chosen category over the runner-up.
   // A reason before it is kept: views into the engine's rules and the evidence, copied only if kept.
   struct piece { double weight; std::string_view rule, text; std::optional<std::pair<std::uint32_t, std::uint32_t>> span; category cat; std::string owned = {}; };
-  std::vector<piece> pieces;
+  thread_local std::vector<piece> pieces;
+  pieces.clear();
   auto margin_of = [&](std::size_t i) { return rows[i] ? ev.features[i].value * (double(rows[i][top]) - rows[i][second]) : 0.0; };
-  std::vector<double> rule_margin(c.rules.size(), 0.0);
-  std::vector<double> word_margin(ev.words.size(), 0.0), head_margin(ev.headline_words.size(), 0.0);
+  thread_local std::vector<double> rule_margin, word_margin, head_margin;
+  rule_margin.assign(c.rules.size(), 0.0);
+  word_margin.assign(ev.words.size(), 0.0);
+  head_margin.assign(ev.headline_words.size(), 0.0);
   for (std::size_t i = 0; i < ev.features.size(); ++i) {
     const auto& f = ev.features[i];
     const double m = margin_of(i);
@@ -338,9 +361,9 @@ result engine::classify(const invitation& inv) const {
   }
   for (std::size_t i = 0; i < ev.head_char_words.size(); ++i)
     head_margin[ev.head_char_words[i].first] += ev.head_char_words[i].second *
-        (double((*ms.head_char_rows[i])[top]) - (*ms.head_char_rows[i])[second]);
+        (double(ms.head_char_rows[i][top]) - ms.head_char_rows[i][second]);
   for (std::size_t i = 0; i < ev.char_words.size(); ++i)
-    word_margin[ev.char_words[i].first] += ev.char_words[i].second * (double((*char_rows[i])[top]) - (*char_rows[i])[second]);
+    word_margin[ev.char_words[i].first] += ev.char_words[i].second * (double(char_rows[i][top]) - char_rows[i][second]);
   for (const auto& it : ev.items) {
     const auto& r = c.rules[it.rule];
     double m = rule_margin[it.rule];
@@ -384,7 +407,8 @@ result engine::classify(const invitation& inv) const {
                       "You marked a similar invitation as " + plain_name(static_cast<category>(k))});
   }
   // For the verdict first, then against it; strongest first; ties in the order they were found.
-  std::vector<std::uint32_t> order(pieces.size());
+  thread_local std::vector<std::uint32_t> order;
+  order.resize(pieces.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
     const piece &a = pieces[x], &b = pieces[y];
@@ -393,7 +417,8 @@ result engine::classify(const invitation& inv) const {
     return x < y;
   });
   // The original text of a span: UTF-16 offsets to bytes, mapped once for the whole note.
-  std::vector<std::uint32_t> byte_at;  // byte offset of each UTF-16 unit (and of the end)
+  thread_local std::vector<std::uint32_t> byte_at;  // byte offset of each UTF-16 unit (and of the end)
+  byte_at.clear();
   auto quote = [&](std::uint32_t b16, std::uint32_t e16) -> std::string {
     const std::string& m = inv.message;
     if (byte_at.empty()) {

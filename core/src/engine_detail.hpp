@@ -81,8 +81,12 @@ struct compiled_engine {
       f_greets_me, f_headline_empty;
 };
 
-/// What one invitation shows, before any weighing.
+/// What one invitation shows, before any weighing. Not copyable: views point into its buffers.
 struct evidence {
+  evidence() = default;
+  evidence(const evidence&) = delete;
+  evidence& operator=(const evidence&) = delete;
+
   struct item {
     std::size_t rule;
     std::optional<std::pair<std::uint32_t, std::uint32_t>> span;  ///< UTF-16, in the message
@@ -90,8 +94,9 @@ struct evidence {
   };
   std::vector<item> items;  ///< rules and facts, each once
   folded_text note;
+  folded_text head;  ///< the folded headline
   std::vector<std::pair<std::size_t, std::size_t>> words;  ///< folded byte span of each note word
-  std::vector<std::string> headline_words;
+  std::vector<std::string_view> headline_words;  ///< views into `head.text`
   std::vector<feature> features;  ///< what the model reads
   std::vector<std::pair<std::uint32_t, float>> char_words;  ///< word index, 4-gram value (see gather)
   std::vector<std::pair<std::uint32_t, float>> head_char_words;  ///< the same for headline words
@@ -114,6 +119,8 @@ struct evidence {
     items.clear();
     words.clear();
     headline_words.clear();
+    head.text.clear();
+    head.entities.clear();
     features.clear();
     char_words.clear();
     head_char_words.clear();

@@ -125,6 +125,19 @@ struct feature_group {
   }
 };
 
+/// The words of folded text, as views into it.
+void split_folded(std::string_view t, std::vector<std::string_view>& out) {
+  out.clear();
+  std::size_t i = 0;
+  while (i < t.size()) {
+    while (i < t.size() && t[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < t.size() && t[j] != ' ') ++j;
+    if (j > i) out.push_back(t.substr(i, j - i));
+    i = j;
+  }
+}
+
 bool token_word(std::string_view w) { return w.size() > 1 && w[0] == 'z' && (w == "zme" || w == "zsender"); }
 
 }  // namespace
@@ -155,7 +168,7 @@ void gather(const compiled_engine& c, const invitation& inv, evidence& ev, bool 
   thread_local std::vector<std::uint8_t> filler;  // per folded byte: 1 greeting, 2 the recipient's name
   filler.clear();
   if (!ev.no_note) {
-    ev.note = fold(message);
+    fold_into(message, ev.note);
     filler.assign(ev.note.text.size(), 0);
     c.automaton.scan(ev.note.text, [&](std::uint32_t id, std::size_t b, std::size_t e) {
       const auto kind = id >> 24;
@@ -183,11 +196,11 @@ void gather(const compiled_engine& c, const invitation& inv, evidence& ev, bool 
       }
     });
   }
-  folded_text h;
+  folded_text& h = ev.head;
   if (!inv.sender.headline.empty()) {
     std::string_view headline = inv.sender.headline;
     if (headline.size() > max_headline_bytes) headline = headline.substr(0, max_headline_bytes);
-    h = fold(headline);
+    fold_into(headline, h);
     c.automaton.scan(h.text, [&](std::uint32_t id, std::size_t b, std::size_t e) {
       const auto kind = id >> 24;
       const auto index = id & 0xFFFFFF;
@@ -259,7 +272,10 @@ void gather(const compiled_engine& c, const invitation& inv, evidence& ev, bool 
 
   // The note's words: greetings, the recipient's and the sender's names are not content.
   std::size_t content_words = 0;
-  const std::vector<std::string> sender_words = folded_words(fold(inv.sender.name.substr(0, 200)).text);
+  thread_local folded_text sender_folded;
+  thread_local std::vector<std::string_view> sender_words;
+  fold_into(std::string_view(inv.sender.name).substr(0, 200), sender_folded);
+  split_folded(sender_folded.text, sender_words);
   thread_local std::vector<std::string_view> words;  // the note's words, names replaced by tokens
   words.clear();
   if (!ev.no_note) {
@@ -426,7 +442,7 @@ void gather(const compiled_engine& c, const invitation& inv, evidence& ev, bool 
     const float v = grams ? static_cast<float>(1.0 / std::sqrt(static_cast<double>(grams))) : 0.0f;
     for (auto& cw : ev.char_words) cw.second = v;
   }
-  ev.headline_words = folded_words(h.text);
+  split_folded(h.text, ev.headline_words);
   // The headline's words in pieces too: roles read alike across languages ("recruiter",
   // "recrutadora", "reclutador").
   if (expand_chars) {

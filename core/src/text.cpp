@@ -621,9 +621,20 @@ std::size_t html_tag_at(std::string_view s, std::size_t i, bool& block) {
 }  // namespace
 
 folded_text fold(std::string_view utf8) {
-  thread_local fold_scratch scratch;
   folded_text out;
-  char_stream cs;
+  fold_into(utf8, out);
+  return out;
+}
+
+void fold_into(std::string_view utf8, folded_text& out) {
+  thread_local fold_scratch scratch;
+  out.text.clear();
+  out.begin16.clear();
+  out.end16.clear();
+  out.entities.clear();
+  out.length16 = 0;
+  out.question_marks = 0;
+  thread_local char_stream cs;
   // At most two chars per byte: an emoji's 4 bytes become " zheart ".
   const std::size_t most_chars = 2 * utf8.size() + 8;
   char* chars = fold_scratch::at_least(scratch.chars, most_chars);
@@ -694,7 +705,6 @@ folded_text fold(std::string_view utf8) {
   out.begin16.assign(w.begin16, w.begin16 + w.n);
   out.end16.assign(w.end16, w.end16 + w.n);
   scratch.tokens = std::move(w.tokens);  // keep its capacity for the next call
-  return out;
 }
 
 std::string fold_phrase(std::string_view utf8) {

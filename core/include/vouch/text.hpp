@@ -53,6 +53,8 @@ struct folded_text {
 
 /// Folds UTF-8 text for matching (see the pipeline above). Invalid UTF-8 is read as U+FFFD.
 folded_text fold(std::string_view utf8);
+/// The same into `out`, reusing its buffers (no allocation once they are large enough).
+void fold_into(std::string_view utf8, folded_text& out);
 
 /// The words of folded text (" a b " → {"a", "b"}).
 std::vector<std::string> folded_words(std::string_view folded);
