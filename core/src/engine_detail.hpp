@@ -110,17 +110,11 @@ struct evidence {
 
   /// Empty again, keeping the buffers (one evidence per thread is reused across invitations).
   void reset() {
-    note.text.clear();
-    note.begin16.clear();
-    note.end16.clear();
-    note.entities.clear();
-    note.length16 = 0;
-    note.question_marks = 0;
+    note.clear();
     items.clear();
     words.clear();
     headline_words.clear();
-    head.text.clear();
-    head.entities.clear();
+    head.clear();
     features.clear();
     char_words.clear();
     head_char_words.clear();

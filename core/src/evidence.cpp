@@ -125,19 +125,6 @@ struct feature_group {
   }
 };
 
-/// The words of folded text, as views into it.
-void split_folded(std::string_view t, std::vector<std::string_view>& out) {
-  out.clear();
-  std::size_t i = 0;
-  while (i < t.size()) {
-    while (i < t.size() && t[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < t.size() && t[j] != ' ') ++j;
-    if (j > i) out.push_back(t.substr(i, j - i));
-    i = j;
-  }
-}
-
 bool token_word(std::string_view w) { return w.size() > 1 && w[0] == 'z' && (w == "zme" || w == "zsender"); }
 
 }  // namespace
@@ -275,7 +262,7 @@ void gather(const compiled_engine& c, const invitation& inv, evidence& ev, bool 
   thread_local folded_text sender_folded;
   thread_local std::vector<std::string_view> sender_words;
   fold_into(std::string_view(inv.sender.name).substr(0, 200), sender_folded);
-  split_folded(sender_folded.text, sender_words);
+  folded_word_views(sender_folded.text, sender_words);
   thread_local std::vector<std::string_view> words;  // the note's words, names replaced by tokens
   words.clear();
   if (!ev.no_note) {
@@ -442,7 +429,7 @@ void gather(const compiled_engine& c, const invitation& inv, evidence& ev, bool 
     const float v = grams ? static_cast<float>(1.0 / std::sqrt(static_cast<double>(grams))) : 0.0f;
     for (auto& cw : ev.char_words) cw.second = v;
   }
-  split_folded(h.text, ev.headline_words);
+  folded_word_views(h.text, ev.headline_words);
   // The headline's words in pieces too: roles read alike across languages ("recruiter",
   // "recrutadora", "reclutador").
   if (expand_chars) {

@@ -556,17 +556,22 @@ void join_spaced_letters(writer& w) {
 
 }  // namespace
 
-std::vector<std::string> folded_words(std::string_view folded) {
-  std::vector<std::string> words;
+void folded_word_views(std::string_view t, std::vector<std::string_view>& out) {
+  out.clear();
   std::size_t i = 0;
-  while (i < folded.size()) {
-    while (i < folded.size() && folded[i] == ' ') ++i;
+  while (i < t.size()) {
+    while (i < t.size() && t[i] == ' ') ++i;
     std::size_t j = i;
-    while (j < folded.size() && folded[j] != ' ') ++j;
-    if (j > i) words.emplace_back(folded.substr(i, j - i));
+    while (j < t.size() && t[j] != ' ') ++j;
+    if (j > i) out.push_back(t.substr(i, j - i));
     i = j;
   }
-  return words;
+}
+
+std::vector<std::string> folded_words(std::string_view folded) {
+  std::vector<std::string_view> views;
+  folded_word_views(folded, views);
+  return {views.begin(), views.end()};
 }
 
 std::size_t folded_text::word_count() const {
@@ -628,12 +633,7 @@ folded_text fold(std::string_view utf8) {
 
 void fold_into(std::string_view utf8, folded_text& out) {
   thread_local fold_scratch scratch;
-  out.text.clear();
-  out.begin16.clear();
-  out.end16.clear();
-  out.entities.clear();
-  out.length16 = 0;
-  out.question_marks = 0;
+  out.clear();
   thread_local char_stream cs;
   // At most two chars per byte: an emoji's 4 bytes become " zheart ".
   const std::size_t most_chars = 2 * utf8.size() + 8;

@@ -49,6 +49,15 @@ struct folded_text {
   }
   /// The number of words.
   std::size_t word_count() const;
+  /// Empty again, keeping the buffers.
+  void clear() {
+    text.clear();
+    begin16.clear();
+    end16.clear();
+    entities.clear();
+    length16 = 0;
+    question_marks = 0;
+  }
 };
 
 /// Folds UTF-8 text for matching (see the pipeline above). Invalid UTF-8 is read as U+FFFD.
@@ -58,6 +67,8 @@ void fold_into(std::string_view utf8, folded_text& out);
 
 /// The words of folded text (" a b " → {"a", "b"}).
 std::vector<std::string> folded_words(std::string_view folded);
+/// The same as views into `folded`, into `out` (emptied first).
+void folded_word_views(std::string_view folded, std::vector<std::string_view>& out);
 
 /// Folds a phrase of the rule pack the same way, returning just the words (" a b ").
 std::string fold_phrase(std::string_view utf8);
