@@ -445,6 +445,19 @@ void tokenize(writer& w, std::vector<entity>& entities) {
   while (i < s.size()) {
     const char c = s[i];
     if (c == ' ') { ++i; continue; }
+    // The common case first: a word of letters after a space, ending in a space or punctuation
+    // that cannot continue an address, a number or a contraction (the general path below gives
+    // it the same token).
+    if (((c >= 'a' && c <= 'z') || c == other_letter) && (i == 0 || s[i - 1] == ' ')) {
+      std::size_t e = i + 1;
+      while (e < s.size() && ((s[e] >= 'a' && s[e] <= 'z') || s[e] == other_letter)) ++e;
+      const char t = e < s.size() ? s[e] : ' ';
+      if (t == ' ' || t == ',' || t == '!' || t == '?' || t == ';' || t == ')' || t == '"') {
+        w.chars(i, e, s.data() + i);
+        i = e;
+        continue;
+      }
+    }
     const bool word_start = i == 0 || !is_alnum(s[i - 1]);
     if (word_start && (c == 'h' || c == 'w') &&
         (s.compare(i, 7, "http://") == 0 || s.compare(i, 8, "https://") == 0 || s.compare(i, 4, "www.") == 0)) {
