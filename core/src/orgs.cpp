@@ -316,6 +316,15 @@ std::vector<std::string> org_variants(std::string_view name) {
     auto words = folded_words(fold_phrase(part));
     if (words.empty()) return;
     add_variant(out, words);
+    // A name of kinds and legal forms led by letters in capitals is a brand, written whole:
+    // "AG Insurance" (not "Business School", which could be any).
+    const auto raw_words = folded_words(part);
+    const bool capitals = !raw_words.empty() && raw_words[0].size() >= 2 && raw_words[0].size() <= 4 &&
+                          std::all_of(raw_words[0].begin(), raw_words[0].end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (words.size() >= 2 && capitals && !distinctive(words)) {
+      std::string whole = join_words(words);
+      if (std::find(out.begin(), out.end(), whole) == out.end()) out.push_back(std::move(whole));
+    }
     add_variant(out, expand_abbreviations(words));
     add_variant(out, strip_suffixes(words));
     add_variant(out, strip_suffixes(expand_abbreviations(words)));

@@ -52,6 +52,15 @@ TEST_CASE("a name made only of generic words has no variant") {
   CHECK(vouch::detail::org_variants("").empty());
 }
 
+TEST_CASE("a name of kinds led by capitals is a brand, matched written whole") {
+  // "AG" is a legal form and "insurance" a kind, but "AG Insurance" is one insurer's name.
+  CHECK(has_variant("AG Insurance", " ag insurance "));
+  const org_matcher m({"AG Insurance"});
+  CHECK(m.find_in("Account Manager Brokers chez AG Insurance").has_value());
+  CHECK_FALSE(m.find_in("Account Manager at Baloise Insurance").has_value());
+  CHECK(vouch::detail::org_variants("Group Insurance").empty());
+}
+
 TEST_CASE("the same organisation under different names") {
   check_same({{"Maersk Line", "A.P. Moller - Maersk"},
               {"Univ. of Michigan", "University of Michigan - Ross"},
