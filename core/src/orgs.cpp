@@ -36,7 +36,7 @@ bool is_legal_or_generic_suffix(std::string_view w) {
 
 bool is_generic_word(std::string_view w) {
   return is_legal_or_generic_suffix(w) ||
-         in(w, {"school", "university", "college", "business", "bank", "capital", "partners",
+         in(w, {"school", "scoil", "university", "college", "business", "bank", "capital", "partners",
                 "consulting", "solutions", "services", "management", "institute", "academy",
                 "foundation", "network", "finance", "financial", "of", "and", "for", "in", "at",
                 "de", "la", "le", "der", "die", "technology", "technologies", "systems", "software",
@@ -76,6 +76,61 @@ bool is_generic_word(std::string_view w) {
 // Places and the common words that start many names: such a first word alone does not name the
 // organisation ("Hamilton Health Sciences" is not "Hamilton", "General Electric" is not
 // "General"). Big places only; a short form is only ever a bonus.
+// More places: states and provinces, countries and cities people name organisations after.
+bool is_more_place(std::string_view w) {
+  static const std::vector<std::string_view> places{
+      // U.S. states and Canadian provinces
+      "alabama", "alaska", "arizona", "arkansas", "colorado", "connecticut", "delaware", "georgia",
+      "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+      "maryland", "massachusetts", "minnesota", "mississippi", "missouri", "montana", "nebraska",
+      "nevada", "hampshire", "jersey", "carolina", "dakota", "ohio", "oklahoma", "oregon",
+      "pennsylvania", "rhode", "tennessee", "utah", "vermont", "virginia", "wisconsin", "wyoming",
+      "alberta", "manitoba", "saskatchewan", "scotia", "brunswick", "newfoundland",
+      // countries and regions
+      "argentina", "chile", "colombia", "peru", "uruguay", "venezuela", "cuba", "egypt", "kenya",
+      "nigeria", "ghana", "morocco", "tunisia", "israel", "turkey", "greece", "cyprus", "malta",
+      "croatia", "serbia", "slovenia", "slovakia", "czech", "hungary", "romania", "bulgaria",
+      "ukraine", "russia", "estonia", "latvia", "lithuania", "denmark", "iceland", "luxembourg",
+      "korea", "vietnam", "thailand", "malaysia", "indonesia", "philippines", "pakistan",
+      "bangladesh", "emirates", "dubai", "qatar", "saudi", "zealand", "flanders", "wallonia",
+      "brabant", "holland", "tyrol", "tirol", "saxony", "sachsen", "bayern", "hessen", "baden",
+      "andalucia", "galicia", "catalunya", "tuscany", "toscana", "sicily", "sicilia", "provence",
+      "normandy", "normandie", "bretagne", "brittany", "alsace", "yorkshire", "kent", "essex",
+      "surrey", "cornwall", "devon", "ulster", "munster", "leinster", "connacht",
+      // cities
+      "phoenix", "tucson", "mesa", "scottsdale", "tempe", "chandler", "phila", "philadelphia",
+      "pittsburgh", "baltimore", "cleveland", "cincinnati", "columbus", "indianapolis",
+      "milwaukee", "minneapolis", "nashville", "memphis", "louisville", "charlotte", "raleigh",
+      "orlando", "tampa", "jacksonville", "portland", "sacramento", "diego", "francisco", "jose",
+      "oakland", "angeles", "vegas", "salt", "albuquerque", "omaha", "kansas", "louis",
+      "orleans", "richmond", "buffalo", "rochester", "albany", "hartford", "providence",
+      "edmonton", "winnipeg", "halifax", "victoria", "cork", "galway", "limerick", "belfast",
+      "derry", "waterford", "kilkenny", "cardiff", "swansea", "aberdeen", "dundee", "leicester",
+      "nottingham", "sheffield", "newcastle", "southampton", "plymouth", "exeter", "bath",
+      "coventry", "reading", "antwerp", "antwerpen", "anvers", "ghent", "gent", "gand", "liege",
+      "luik", "namur", "bruges", "brugge", "charleroi", "mons", "bruxelles",
+      "brussel", "lille", "toulouse", "bordeaux", "nantes", "strasbourg", "montpellier", "rennes",
+      "grenoble", "salzburg", "graz", "linz", "innsbruck", "klagenfurt", "lausanne", "lugano",
+      "luzern", "lucerne", "winterthur", "hannover", "nuremberg", "nurnberg", "mannheim",
+      "karlsruhe", "freiburg", "heidelberg", "bonn", "aachen", "munster", "kiel", "rostock",
+      "eindhoven", "groningen", "leiden", "delft", "nijmegen", "tilburg", "haarlem", "arnhem",
+      "maastricht", "hague", "haag", "aarhus", "odense", "malmo", "uppsala", "bergen",
+      "trondheim", "stavanger", "tampere", "turku", "espoo", "tallinn", "riga", "vilnius",
+      "gdansk", "poznan", "lodz", "katowice", "brno", "bratislava", "ljubljana", "zaragoza",
+      "murcia", "palma", "alicante", "cordoba", "valladolid", "coimbra", "braga", "faro",
+      "bari", "palermo", "catania", "verona", "padova", "padua", "trieste", "parma", "pisa",
+      "siena", "firenze", "venezia", "genova", "bergamo", "brescia", "modena", "perugia",
+      "lima", "bogota", "medellin", "quito", "caracas", "havana", "sao", "paulo", "rio",
+      "janeiro", "aires", "buenos", "montevideo", "monterrey", "guadalajara", "puebla", "cairo",
+      "nairobi", "johannesburg", "pretoria", "durban", "casablanca", "tunis", "accra", "dakar",
+      "kampala", "kigali", "addis", "jerusalem", "haifa", "aviv", "ankara", "izmir", "tehran",
+      "karachi", "lahore", "dhaka", "kolkata", "chennai", "hyderabad", "pune", "ahmedabad",
+      "jakarta", "manila", "bangkok", "hanoi", "saigon", "kuala", "lumpur", "seoul", "busan",
+      "osaka", "kyoto", "taipei", "hong", "kong", "shenzhen", "guangzhou", "adelaide",
+      "canberra", "hobart", "darwin", "wellington", "christchurch"};
+  return std::find(places.begin(), places.end(), w) != places.end();
+}
+
 bool is_place(std::string_view w) {
   return in(w, {"general", "deutsche", "first", "standard", "premier", "universal", "advanced",
                 "modern", "smart", "prime", "grand", "golden", "green", "blue", "red", "black",
@@ -104,7 +159,8 @@ bool is_place(std::string_view w) {
                 "catalonia", "lombardy", "scotland", "wales", "ireland", "england", "india",
                 "china", "japan", "france", "germany", "italy", "spain", "portugal", "poland",
                 "norway", "sweden", "finland", "austria", "switzerland", "netherlands", "belgium",
-                "brazil", "mexico", "australia", "africa", "asia"});
+                "brazil", "mexico", "australia", "africa", "asia"}) ||
+         is_more_place(w);
 }
 
 // "university" in the languages people write it in, and how each joins a place.
@@ -346,6 +402,12 @@ std::vector<std::string> org_variants(std::string_view name) {
     for (const auto& w : expand_abbreviations(words))
       if (!is_generic_word(w)) specific.push_back(w);
     if (specific.size() >= 2) add_variant(out, specific);
+    // "Arizona State University" → "arizona state", as people say it.
+    {
+      const auto ex = strip_suffixes(expand_abbreviations(words));
+      if (ex.size() >= 3 && ex[ex.size() - 2] == "state" && ex.back() == "university")
+        add_variant(out, std::vector<std::string>(ex.begin(), ex.end() - 1));
+    }
     // "University of Toronto" → "u of t", "uoft".
     const auto expanded = strip_suffixes(expand_abbreviations(words));
     if (expanded.size() >= 3 && expanded[0] == "university" && expanded[1] == "of") {
@@ -424,7 +486,12 @@ std::vector<std::string> org_variants(std::string_view name) {
   }
   segments.push_back(seg);
   if (segments.size() > 1)
-    for (const auto& s : segments) consider(s);
+    for (const auto& s : segments) {
+      // A segment of places alone is where the organisation is, not its name: "Scoil Mhuire, Cork".
+      const auto ws = folded_words(fold_phrase(s));
+      if (!ws.empty() && std::all_of(ws.begin(), ws.end(), [](const std::string& w) { return is_place(w) || is_generic_word(w); })) continue;
+      consider(s);
+    }
   return out;
 }
 

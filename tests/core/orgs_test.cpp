@@ -61,6 +61,21 @@ TEST_CASE("a name of kinds led by capitals is a brand, matched written whole") {
   CHECK(vouch::detail::org_variants("Group Insurance").empty());
 }
 
+TEST_CASE("a place is not an organisation's name, alone or as a segment") {
+  // "Arizona" and "Phoenix" are where, not who; "Cork" after a comma is the school's town.
+  CHECK_FALSE(has_variant("Arizona State University", " arizona "));
+  CHECK(has_variant("Arizona State University", " arizona state "));
+  CHECK(has_variant("Arizona State University", " asu "));
+  CHECK_FALSE(has_variant("Phoenix Union High School District", " phoenix "));
+  CHECK_FALSE(has_variant("Scoil Mhuire, Cork", " cork "));
+  const org_matcher m({"Arizona State University", "Scoil Mhuire, Cork", "University College Dublin"});
+  CHECK_FALSE(m.find_in("HR Generalist | University of Arizona alum").has_value());
+  CHECK_FALSE(m.find_in("Investment Officer, Arizona State Retirement System").has_value());
+  CHECK_FALSE(m.find_in("Postdoctoral Researcher at University College Cork (UCC)").has_value());
+  CHECK(m.find_in("Teacher, Arizona State University alum").has_value());
+  CHECK(m.find_in("Lecturer at UCD").has_value());
+}
+
 TEST_CASE("the same organisation under different names") {
   check_same({{"Maersk Line", "A.P. Moller - Maersk"},
               {"Univ. of Michigan", "University of Michigan - Ross"},
