@@ -78,57 +78,49 @@ bool is_generic_word(std::string_view w) {
 // "General"). Big places only; a short form is only ever a bonus.
 // More places: states and provinces, countries and cities people name organisations after.
 bool is_more_place(std::string_view w) {
-  static const std::vector<std::string_view> places{
-      // U.S. states and Canadian provinces
-      "alabama", "alaska", "arizona", "arkansas", "colorado", "connecticut", "delaware", "georgia",
-      "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
-      "maryland", "massachusetts", "minnesota", "mississippi", "missouri", "montana", "nebraska",
-      "nevada", "hampshire", "jersey", "carolina", "dakota", "ohio", "oklahoma", "oregon",
-      "pennsylvania", "rhode", "tennessee", "utah", "vermont", "virginia", "wisconsin", "wyoming",
-      "alberta", "manitoba", "saskatchewan", "scotia", "brunswick", "newfoundland",
-      // countries and regions
-      "argentina", "chile", "colombia", "peru", "uruguay", "venezuela", "cuba", "egypt", "kenya",
-      "nigeria", "ghana", "morocco", "tunisia", "israel", "turkey", "greece", "cyprus", "malta",
-      "croatia", "serbia", "slovenia", "slovakia", "czech", "hungary", "romania", "bulgaria",
-      "ukraine", "russia", "estonia", "latvia", "lithuania", "denmark", "iceland", "luxembourg",
-      "korea", "vietnam", "thailand", "malaysia", "indonesia", "philippines", "pakistan",
-      "bangladesh", "emirates", "dubai", "qatar", "saudi", "zealand", "flanders", "wallonia",
-      "brabant", "holland", "tyrol", "tirol", "saxony", "sachsen", "bayern", "hessen", "baden",
-      "andalucia", "galicia", "catalunya", "tuscany", "toscana", "sicily", "sicilia", "provence",
-      "normandy", "normandie", "bretagne", "brittany", "alsace", "yorkshire", "kent", "essex",
-      "surrey", "cornwall", "devon", "ulster", "munster", "leinster", "connacht",
-      // cities
-      "phoenix", "tucson", "mesa", "scottsdale", "tempe", "chandler", "phila", "philadelphia",
-      "pittsburgh", "baltimore", "cleveland", "cincinnati", "columbus", "indianapolis",
-      "milwaukee", "minneapolis", "nashville", "memphis", "louisville", "charlotte", "raleigh",
-      "orlando", "tampa", "jacksonville", "portland", "sacramento", "diego", "francisco", "jose",
-      "oakland", "angeles", "vegas", "salt", "albuquerque", "omaha", "kansas", "louis",
-      "orleans", "richmond", "buffalo", "rochester", "albany", "hartford", "providence",
-      "edmonton", "winnipeg", "halifax", "victoria", "cork", "galway", "limerick", "belfast",
-      "derry", "waterford", "kilkenny", "cardiff", "swansea", "aberdeen", "dundee", "leicester",
-      "nottingham", "sheffield", "newcastle", "southampton", "plymouth", "exeter", "bath",
-      "coventry", "reading", "antwerp", "antwerpen", "anvers", "ghent", "gent", "gand", "liege",
-      "luik", "namur", "bruges", "brugge", "charleroi", "mons", "bruxelles",
-      "brussel", "lille", "toulouse", "bordeaux", "nantes", "strasbourg", "montpellier", "rennes",
-      "grenoble", "salzburg", "graz", "linz", "innsbruck", "klagenfurt", "lausanne", "lugano",
-      "luzern", "lucerne", "winterthur", "hannover", "nuremberg", "nurnberg", "mannheim",
-      "karlsruhe", "freiburg", "heidelberg", "bonn", "aachen", "munster", "kiel", "rostock",
-      "eindhoven", "groningen", "leiden", "delft", "nijmegen", "tilburg", "haarlem", "arnhem",
-      "maastricht", "hague", "haag", "aarhus", "odense", "malmo", "uppsala", "bergen",
-      "trondheim", "stavanger", "tampere", "turku", "espoo", "tallinn", "riga", "vilnius",
-      "gdansk", "poznan", "lodz", "katowice", "brno", "bratislava", "ljubljana", "zaragoza",
-      "murcia", "palma", "alicante", "cordoba", "valladolid", "coimbra", "braga", "faro",
-      "bari", "palermo", "catania", "verona", "padova", "padua", "trieste", "parma", "pisa",
-      "siena", "firenze", "venezia", "genova", "bergamo", "brescia", "modena", "perugia",
-      "lima", "bogota", "medellin", "quito", "caracas", "havana", "sao", "paulo", "rio",
-      "janeiro", "aires", "buenos", "montevideo", "monterrey", "guadalajara", "puebla", "cairo",
-      "nairobi", "johannesburg", "pretoria", "durban", "casablanca", "tunis", "accra", "dakar",
-      "kampala", "kigali", "addis", "jerusalem", "haifa", "aviv", "ankara", "izmir", "tehran",
-      "karachi", "lahore", "dhaka", "kolkata", "chennai", "hyderabad", "pune", "ahmedabad",
-      "jakarta", "manila", "bangkok", "hanoi", "saigon", "kuala", "lumpur", "seoul", "busan",
-      "osaka", "kyoto", "taipei", "hong", "kong", "shenzhen", "guangzhou", "adelaide",
-      "canberra", "hobart", "darwin", "wellington", "christchurch"};
-  return std::find(places.begin(), places.end(), w) != places.end();
+  // U.S. states and Canadian provinces, countries and regions, cities: one string of words
+  // between spaces (smaller in the wasm module than a table of views).
+  static constexpr std::string_view places =
+      " alabama alaska arizona arkansas colorado connecticut delaware georgia hawaii idaho "
+      "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts minnesota "
+      "mississippi missouri montana nebraska nevada hampshire jersey carolina dakota ohio "
+      "oklahoma oregon pennsylvania rhode tennessee utah vermont virginia wisconsin wyoming "
+      "alberta manitoba saskatchewan scotia brunswick newfoundland argentina chile colombia peru "
+      "uruguay venezuela cuba egypt kenya nigeria ghana morocco tunisia israel turkey greece "
+      "cyprus malta croatia serbia slovenia slovakia czech hungary romania bulgaria ukraine "
+      "russia estonia latvia lithuania denmark iceland luxembourg korea vietnam thailand "
+      "malaysia indonesia philippines pakistan bangladesh emirates dubai qatar saudi zealand "
+      "flanders wallonia brabant holland tyrol tirol saxony sachsen bayern hessen baden "
+      "andalucia galicia catalunya tuscany toscana sicily sicilia provence normandy normandie "
+      "bretagne brittany alsace yorkshire kent essex surrey cornwall devon ulster munster "
+      "leinster connacht phoenix tucson mesa scottsdale tempe chandler phila philadelphia "
+      "pittsburgh baltimore cleveland cincinnati columbus indianapolis milwaukee minneapolis "
+      "nashville memphis louisville charlotte raleigh orlando tampa jacksonville portland "
+      "sacramento diego francisco jose oakland angeles vegas salt albuquerque omaha kansas louis "
+      "orleans richmond buffalo rochester albany hartford providence edmonton winnipeg halifax "
+      "victoria cork galway limerick belfast derry waterford kilkenny cardiff swansea aberdeen "
+      "dundee leicester nottingham sheffield newcastle southampton plymouth exeter bath coventry "
+      "reading antwerp antwerpen anvers ghent gent gand liege luik namur bruges brugge charleroi "
+      "mons bruxelles brussel lille toulouse bordeaux nantes strasbourg montpellier rennes "
+      "grenoble salzburg graz linz innsbruck klagenfurt lausanne lugano luzern lucerne "
+      "winterthur hannover nuremberg nurnberg mannheim karlsruhe freiburg heidelberg bonn aachen "
+      "munster kiel rostock eindhoven groningen leiden delft nijmegen tilburg haarlem arnhem "
+      "maastricht hague haag aarhus odense malmo uppsala bergen trondheim stavanger tampere "
+      "turku espoo tallinn riga vilnius gdansk poznan lodz katowice brno bratislava ljubljana "
+      "zaragoza murcia palma alicante cordoba valladolid coimbra braga faro bari palermo catania "
+      "verona padova padua trieste parma pisa siena firenze venezia genova bergamo brescia "
+      "modena perugia lima bogota medellin quito caracas havana sao paulo rio janeiro aires "
+      "buenos montevideo monterrey guadalajara puebla cairo nairobi johannesburg pretoria durban "
+      "casablanca tunis accra dakar kampala kigali addis jerusalem haifa aviv ankara izmir "
+      "tehran karachi lahore dhaka kolkata chennai hyderabad pune ahmedabad jakarta manila "
+      "bangkok hanoi saigon kuala lumpur seoul busan osaka kyoto taipei hong kong shenzhen "
+      "guangzhou adelaide canberra hobart darwin wellington christchurch ";
+  if (w.empty() || w.size() > 20) return false;
+  char key[24];
+  key[0] = ' ';
+  std::copy(w.begin(), w.end(), key + 1);
+  key[w.size() + 1] = ' ';
+  return places.find(std::string_view(key, w.size() + 2)) != std::string_view::npos;
 }
 
 bool is_place(std::string_view w) {

@@ -357,8 +357,8 @@ TEST_CASE("a pitch wrapped in praise is still sales") {
   const auto& praise = reason_of(r, "sales.praise_then_pitch");
   REQUIRE(praise.span);
   CHECK(praise.span->first == note.find("your post"));
-  // The praise was the hook: it no longer speaks for `personal`.
-  CHECK(reason_of(r, "personal.their_content").weight < 3.0);
+  // The praise was the hook: it no longer speaks for `personal` (shown weakly, or not at all).
+  if (has_rule(r, "personal.their_content")) CHECK(reason_of(r, "personal.their_content").weight < 3.0);
 }
 
 TEST_CASE("a short call request with a pitch is sales") {
