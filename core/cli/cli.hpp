@@ -15,6 +15,7 @@ struct options {
   std::size_t min_records = 100000;
   bool help = false;
   bool verbose = false;
+  bool fit = false;  // eval --corpus: judge the test recipients with a model fitted now (--set applies)
   std::string corpus, out, cv, learn_first;  // train and eval --corpus
   std::vector<std::string> settings;         // train: --set NAME=VALUE (alpha, l1, l2, epochs, unsure)
   std::string unknown;

@@ -138,8 +138,9 @@ bool apply_settings(const std::vector<std::string>& settings, train_options& opt
     double* slot = key == "alpha" ? &opt.alpha : key == "l1" ? &opt.l1 : key == "l2" ? &opt.l2
                  : key == "unsure" ? &opt.unsure : nullptr;
     if (key == "epochs" && number && v >= 1 && v <= 200) { opt.epochs = static_cast<int>(v); continue; }
+    if (key == "rows" && number && v >= 1 && v <= 262144) { opt.max_rows = static_cast<std::size_t>(v); continue; }
     if (!slot || !number || (key == "alpha" && v == 0)) {
-      std::cerr << "vouch: --set " << s << ": expected alpha, l1, l2, unsure (non-negative numbers) or epochs (1-200)\n";
+      std::cerr << "vouch: --set " << s << ": expected alpha, l1, l2, unsure (non-negative numbers), epochs (1-200) or rows (1-262144)\n";
       return false;
     }
     *slot = v;
@@ -174,10 +175,14 @@ int run_corpus_eval(const options& o) {
   long folds = 0, learn = 0;
   if (!o.cv.empty() && !parse_count(o.cv, "--cv", 2, 20, folds)) return 2;
   if (!o.learn_first.empty() && !parse_count(o.learn_first, "--learn-first", 1, 1000, learn)) return 2;
-  std::printf("test recipients (never fitted on), built-in model:\n");
+  train_options opt;
+  if (!apply_settings(o.settings, opt)) return 2;
+  // --fit: a model fitted now on the training recipients (with --set), instead of the built-in one.
+  const std::shared_ptr<const detail::linear_model> fitted = o.fit ? train_model(c.train, opt) : nullptr;
+  std::printf("test recipients (never fitted on), %s model:\n", o.fit ? "freshly fitted" : "built-in");
   judgement_stats all;
   for (const auto& b : c.test) {
-    auto s = judge_inbox(b, nullptr);
+    auto s = judge_inbox(b, fitted);
     if (!s) { std::cerr << "vouch: " << s.message() << "\n"; return 2; }
     print_row(b.name, s.value());
     if (o.verbose)
@@ -190,8 +195,8 @@ int run_corpus_eval(const options& o) {
                 "judged on the rest (same records with and without):\n", learn);
     judgement_stats before, after;
     for (const auto& b : c.test) {
-      auto s0 = judge_inbox(b, nullptr, static_cast<std::size_t>(learn), 0);
-      auto s1 = judge_inbox(b, nullptr, static_cast<std::size_t>(learn), static_cast<std::size_t>(learn));
+      auto s0 = judge_inbox(b, fitted, static_cast<std::size_t>(learn), 0);
+      auto s1 = judge_inbox(b, fitted, static_cast<std::size_t>(learn), static_cast<std::size_t>(learn));
       if (!s0 || !s1) continue;
       std::printf("  %-30s %5d  category %5.1f%% -> %5.1f%%  known/personal lost %d -> %d\n", b.name.c_str(),
                   s0.value().total, s0.value().category_accuracy(), s1.value().category_accuracy(),
@@ -213,8 +218,8 @@ int run_corpus_eval(const options& o) {
         copy.inv.sender.profile_url = "https://www.linkedin.com/in/sam-taylor-" + std::to_string(i) + "/";
         twin.items.push_back(std::move(copy));
       }
-      auto s0 = judge_inbox(twin, nullptr, static_cast<std::size_t>(learn), 0);
-      auto s1 = judge_inbox(twin, nullptr, static_cast<std::size_t>(learn), static_cast<std::size_t>(learn));
+      auto s0 = judge_inbox(twin, fitted, static_cast<std::size_t>(learn), 0);
+      auto s1 = judge_inbox(twin, fitted, static_cast<std::size_t>(learn), static_cast<std::size_t>(learn));
       if (s0 && s1) { again0.add(s0.value()); again1.add(s1.value()); }
     }
     std::printf("  the corrected notes again, from another sender: category %.1f%% -> %.1f%% (%d)\n",
@@ -222,7 +227,7 @@ int run_corpus_eval(const options& o) {
   }
   if (folds) {
     std::printf("\n");
-    cross_validate(c.train, static_cast<int>(folds), train_options{}, o.verbose, static_cast<std::size_t>(learn));
+    cross_validate(c.train, static_cast<int>(folds), opt, o.verbose, static_cast<std::size_t>(learn));
   }
   return 0;
 }

@@ -28,7 +28,7 @@ int usage(std::ostream& os, int status) {
         "  vouch classify --policy POLICY.json [INVITATIONS.jsonl | -]\n"
         "  vouch draft-note --policy POLICY.json [TARGETS.jsonl | -]\n"
         "  vouch eval --policy POLICY.json LABELED.jsonl\n"
-        "  vouch eval --corpus DIR [--cv K] [--learn-first N] [--verbose]\n"
+        "  vouch eval --corpus DIR [--cv K] [--learn-first N] [--fit] [--set NAME=VALUE] [--verbose]\n"
         "  vouch train [--corpus DIR] [--out FILE] [--cv K] [--verbose]\n"
         "  vouch bench [--policy POLICY.json] [--min N] INVITATIONS.jsonl\n"
         "  vouch validate-policy POLICY.json\n"
@@ -92,6 +92,7 @@ options parse_options(int argc, char** argv, int first) {
     else if (a == "--learn-first" && i + 1 < argc) o.learn_first = argv[++i];
     else if (a == "--set" && i + 1 < argc) o.settings.push_back(argv[++i]);
     else if (a == "--verbose" || a == "-v") o.verbose = true;
+    else if (a == "--fit") o.fit = true;
     else if (a == "--help" || a == "-h") o.help = true;
     else if (!a.empty() && a[0] == '-' && a != "-") o.unknown = a;
     else o.inputs.push_back(a);
