@@ -553,36 +553,9 @@ export async function message_background(message) {
 
 // --- bulk triage (its panel's root is closed: these run through env.in_annotations) ---
 
-/** The triage control and panel as the user sees them, or {retry: true} while it is not there. */
-export function triage_state(_, root_of) {
-  const host = document.querySelector('vouch-triage');
-  const root = host && root_of(host);
-  if (!root) return { retry: true };
-  const launcher = root.querySelector('.launcher');
-  const stop = root.querySelector('.stop');
-  return {
-    launcher: launcher.textContent,
-    expanded: launcher.getAttribute('aria-expanded'),
-    open: !root.querySelector('.panel').hidden,
-    status: (root.querySelector('.status') || {}).textContent || '',
-    stop_shown: !!stop && !stop.hidden,
-    confirm: [...root.querySelectorAll('.confirm:not([hidden]) .confirm-text')].map((p) => p.textContent).join(''),
-    groups: [...root.querySelectorAll('.group')].map((g) => ({
-      key: g.dataset.group,
-      heading: g.querySelector('h3').textContent,
-      run: g.querySelector('.run') ? { text: g.querySelector('.run').textContent, disabled: g.querySelector('.run').disabled } : null,
-      entries: [...g.querySelectorAll('.entry')].map((li) => ({
-        profile: li.dataset.profile, name: li.querySelector('.name').textContent, done: li.dataset.done || '',
-        state: li.querySelector('.entry-status').textContent, group: li.querySelector('.move').value,
-        has_reasons_toggle: !!li.querySelector('.reasons-toggle'),
-      })),
-    })),
-  };
-}
-
 /**
- * Resolves once the triage's status line says `part` (or, with no part, at once), with
- * triage_state(); {retry: true} while there is no triage control yet.
+ * The triage control and panel as the user sees them, once its status line says `part` (at once
+ * for ''), or {retry: true} while there is no triage control yet.
  */
 export function triage_says(part, root_of) {
   const LIMIT_MS = 20000;
@@ -590,6 +563,28 @@ export function triage_says(part, root_of) {
   const root = host && root_of(host);
   if (!root) return { retry: true };
   const said = () => (root.querySelector('.status') || {}).textContent || '';
+  const state = () => {
+    const launcher = root.querySelector('.launcher');
+    const stop = root.querySelector('.stop');
+    return {
+      launcher: launcher.textContent,
+      expanded: launcher.getAttribute('aria-expanded'),
+      open: !root.querySelector('.panel').hidden,
+      status: said(),
+      stop_shown: !!stop && !stop.hidden,
+      confirm: [...root.querySelectorAll('.confirm:not([hidden]) .confirm-text')].map((p) => p.textContent).join(''),
+      groups: [...root.querySelectorAll('.group')].map((g) => ({
+        key: g.dataset.group,
+        heading: g.querySelector('h3').textContent,
+        run: g.querySelector('.run') ? { text: g.querySelector('.run').textContent, disabled: g.querySelector('.run').disabled } : null,
+        entries: [...g.querySelectorAll('.entry')].map((li) => ({
+          profile: li.dataset.profile, name: li.querySelector('.name').textContent, done: li.dataset.done || '',
+          state: li.querySelector('.entry-status').textContent, group: li.querySelector('.move').value,
+          has_reasons_toggle: !!li.querySelector('.reasons-toggle'),
+        })),
+      })),
+    };
+  };
   return new Promise((resolve, reject) => {
     const observer = new MutationObserver(() => check());
     const timer = setTimeout(() => {
@@ -600,7 +595,7 @@ export function triage_says(part, root_of) {
       if (part && !said().includes(part)) return;
       observer.disconnect();
       clearTimeout(timer);
-      resolve(triage_state(null, root_of));
+      resolve(state());
     }
     observer.observe(root, { childList: true, subtree: true, characterData: true });
     check();
