@@ -83,9 +83,10 @@ export function decline_offered(_, root_of) {
   }));
 }
 
-/** How many annotations have built their panel. */
+/** How many annotations of judged cards have built their panel (a "not read" badge's is built at once). */
 export function panels_built(_, root_of) {
-  return [...document.querySelectorAll('vouch-annotation')].filter((host) => root_of(host).querySelector('.panel').childElementCount > 0).length;
+  return [...document.querySelectorAll('vouch-annotation')]
+    .filter((host) => root_of(host).querySelector('.vouch:not([data-verdict="unread"]) .panel')?.childElementCount > 0).length;
 }
 
 /** The fixture cards that are not rendered (all of them are, once Vouch is done with them). */
