@@ -13,6 +13,7 @@ globalThis.VouchAnnotator = (() => {
   const TextMap = globalThis.VouchTextMap;
   const Styles = globalThis.VouchStyles;
   const Hold = globalThis.VouchCardHold;
+  const Unread = globalThis.VouchUnreadBadge;
   const ADAPTERS = [globalThis.VouchInvitationManager, globalThis.VouchMyNetwork];
 
   let seen = new WeakSet(); // cards annotated, being read, or found unreadable
@@ -89,16 +90,17 @@ globalThis.VouchAnnotator = (() => {
   function prepare(reading, theme) {
     const { card } = reading;
     let details = null; // asked for once, when first needed; forgotten when the judgement changes
-    const prepared = { reading, summary: null, forget: () => { details = null; } };
+    const load_details = () => {
+      details ??= explain(reading.invitation).catch((error) => {
+        details = null; // a later open may try again
+        throw error;
+      });
+      return details;
+    };
+    const prepared = { reading, summary: null, details: load_details, forget: () => { details = null; } };
     const annotation = globalThis.VouchAnnotation.prepare({
       message: reading.invitation.message, theme,
-      details: () => {
-        details ??= explain(reading.invitation).catch((error) => {
-          details = null; // a later open may try again
-          throw error;
-        });
-        return details;
-      },
+      details: load_details,
       on_decline: (reply, set_status) => globalThis.VouchDecline.run(card, reply, {
         set_status,
         copy: (text) => globalThis.VouchAnnotation.copy_text(text, annotation.root),
@@ -235,6 +237,22 @@ globalThis.VouchAnnotator = (() => {
     globalThis.VouchAnnotation.preload();
   }
 
+  /**
+   * Gives each card Vouch could not read the neutral badge (unread-badge.js); "Try again" there
+   * reads the card anew. Returns how many were marked.
+   */
+  function mark_unreadable(cards, why) {
+    let marked = 0;
+    for (const card of cards) {
+      const on_retry = () => {
+        seen.delete(card);
+        schedule();
+      };
+      if (card.isConnected && Unread.mark(card, why, { theme: Styles.theme_for(card), on_retry })) marked++;
+    }
+    return marked;
+  }
+
   async function pass() {
     const added = fresh; // what was added since the last pass (see `fresh`)
     fresh = new Set();
@@ -242,17 +260,24 @@ globalThis.VouchAnnotator = (() => {
     if (adapter) preload();
     // Finding the cards and starting to read them (up to a read's first wait) change nothing in
     // the page, so the card module may look up each card's links and buttons once for both.
-    const { cards, all_read } = Card.with_memo(() => {
+    const { cards, all_read, strays } = Card.with_memo(() => {
+      // List items of a shape no adapter reads get the neutral badge (and lose it should they
+      // become readable cards: LinkedIn may fill an item in after adding it).
+      const strays = adapter && adapter.find_unreadable ? adapter.find_unreadable(document).filter((c) => !seen.has(c) && !Unread.has(c)) : [];
       const found = adapter ? adapter.find_cards(document).filter((c) => !seen.has(c)) : [];
-      if (!found.length) return { cards: found, all_read: null };
+      if (!found.length) return { cards: found, all_read: null, strays };
       performance.mark('vouch:pass-start');
-      for (const c of found) seen.add(c);
-      return { cards: found, all_read: Promise.all(found.map((c) => Card.read(c).catch(() => null))) };
+      for (const c of found) {
+        seen.add(c);
+        Unread.clear(c);
+      }
+      return { cards: found, all_read: Promise.all(found.map((c) => Card.read(c).catch(() => null))), strays };
     });
+    let marked = mark_unreadable(strays, 'shape');
     const was_first = first_pass;
     first_pass = false;
     if (!cards.length) {
-      if (was_first) document.dispatchEvent(new CustomEvent('vouch:annotated'));
+      if (was_first || marked) document.dispatchEvent(new CustomEvent('vouch:annotated'));
       return;
     }
     // Cards that arrived since the last pass have not been rendered yet: they are held back until
@@ -267,8 +292,14 @@ globalThis.VouchAnnotator = (() => {
     const pass_generation = generation;
     let annotated = 0;
     try {
-      const readings = (await all_read)
-        .map((reading, i) => reading && { card: cards[i], ...reading })
+      const read = await all_read;
+      // A card that could not be read, or whose whole note would not open, is not judged.
+      if (pass_generation === generation) {
+        marked += mark_unreadable(cards.filter((_, i) => !read[i]), 'shape');
+        marked += mark_unreadable(cards.filter((_, i) => read[i] && read[i].unreadable), 'note');
+      }
+      const readings = read
+        .map((reading, i) => reading && !reading.unreadable && { card: cards[i], ...reading })
         .filter(Boolean);
       for (const r of readings) r.invitation.id = `card-${++serial}`;
       performance.mark('vouch:classify-start');
@@ -285,7 +316,7 @@ globalThis.VouchAnnotator = (() => {
     }
     performance.mark('vouch:pass-end');
     performance.measure('vouch:pass', 'vouch:pass-start', 'vouch:pass-end');
-    if (annotated || was_first) document.dispatchEvent(new CustomEvent('vouch:annotated'));
+    if (annotated || was_first || marked) document.dispatchEvent(new CustomEvent('vouch:annotated'));
   }
 
   function start() {
@@ -328,5 +359,17 @@ globalThis.VouchAnnotator = (() => {
     return out;
   }
 
-  return Object.freeze({ start, stop, counts, refresh });
+  /**
+   * The cards judged on this page, for the bulk triage: {card, invitation, summary, details()}
+   * per card still in the page, in the page's order; details() resolves with the whole result.
+   */
+  function judged() {
+    prune();
+    return [...live]
+      .filter((p) => p.summary && !p.summary.error)
+      .map((p) => ({ card: p.reading.card, invitation: p.reading.invitation, summary: p.summary, details: p.details }))
+      .sort((a, b) => (a.card.compareDocumentPosition(b.card) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  }
+
+  return Object.freeze({ start, stop, counts, refresh, judged });
 })();

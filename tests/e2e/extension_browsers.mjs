@@ -6,11 +6,13 @@
 // dist/extension/chromium. Firefox: puppeteer-core over WebDriver BiDi with Debian's firefox-esr,
 // extension from dist/extension/firefox installed as a temporary add-on.
 //
-// The annotations' shadow roots are closed, so that LinkedIn's scripts cannot read them, and so
-// cannot a test's page.evaluate. `in_annotations(fn, arg)` reaches them as a browser's own tools
-// do, through its remote protocol (Chromium's DevTools protocol pierces closed roots; WebDriver
-// BiDi serializes them with includeShadowTree "all"), and runs `fn(arg, root_of)` in the page,
-// where root_of(host) is the closed root of a <vouch-annotation>. `arg` and the result cross as JSON.
+// The shadow roots of Vouch's elements (<vouch-annotation>, <vouch-triage>, <vouch-toast>) are
+// closed, so that LinkedIn's scripts cannot read them, and so cannot a test's page.evaluate.
+// `in_annotations(fn, arg)` reaches them as a browser's own tools do, through its remote protocol
+// (Chromium's DevTools protocol pierces closed roots; WebDriver BiDi serializes them with
+// includeShadowTree "all"), and runs `fn(arg, root_of)` in the page, where root_of(host) is the
+// closed root of one of those elements as they were when the call began. `arg` and the result
+// cross as JSON.
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -27,6 +29,9 @@ const not_network = (url) => /^(data|chrome-extension|moz-extension):/i.test(url
 const FIREFOX_ID = JSON.parse(readFileSync(new URL('../../extension/platform/firefox/manifest.json', import.meta.url), 'utf8'))
   .browser_specific_settings.gecko.id;
 const FIREFOX_UUID = '6b7f3a52-3c1e-4d8e-9a61-0d5e2f7c9b10';
+
+/** The elements whose closed roots in_annotations() opens. */
+const VOUCH_HOSTS = ['VOUCH-ANNOTATION', 'VOUCH-TRIAGE', 'VOUCH-TOAST'];
 
 const dist = (browser) => new URL(`../../dist/extension/${browser}`, import.meta.url).pathname;
 
@@ -48,7 +53,7 @@ function chromium_in_annotations(cdp) {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
     const pairs = [];
     (function walk(node) {
-      if (node.nodeName === 'VOUCH-ANNOTATION') for (const shadow of node.shadowRoots || []) pairs.push(node.backendNodeId, shadow.backendNodeId);
+      if (VOUCH_HOSTS.includes(node.nodeName)) for (const shadow of node.shadowRoots || []) pairs.push(node.backendNodeId, shadow.backendNodeId);
       for (const child of node.children || []) walk(child);
       for (const shadow of node.shadowRoots || []) walk(shadow);
     })(root);
@@ -76,7 +81,7 @@ function firefox_in_annotations(page) {
     return answer.result;
   };
   return async (fn, arg) => {
-    const hosts = check(await realm().callFunction('() => [...document.querySelectorAll("vouch-annotation")]', false, {
+    const hosts = check(await realm().callFunction(`() => [...document.querySelectorAll("${VOUCH_HOSTS.join(', ').toLowerCase()}")]`, false, {
       resultOwnership: 'root', serializationOptions: { maxObjectDepth: 1, maxDomDepth: 0, includeShadowTree: 'all' },
     }));
     const pairs = [];

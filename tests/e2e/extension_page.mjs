@@ -83,9 +83,10 @@ export function decline_offered(_, root_of) {
   }));
 }
 
-/** How many annotations have built their panel. */
+/** How many annotations of judged cards have built their panel (a "not read" badge's is built at once). */
 export function panels_built(_, root_of) {
-  return [...document.querySelectorAll('vouch-annotation')].filter((host) => root_of(host).querySelector('.panel').childElementCount > 0).length;
+  return [...document.querySelectorAll('vouch-annotation')]
+    .filter((host) => root_of(host).querySelector('.vouch:not([data-verdict="unread"]) .panel')?.childElementCount > 0).length;
 }
 
 /** The fixture cards that are not rendered (all of them are, once Vouch is done with them). */
@@ -114,30 +115,34 @@ export function wait_for_fixture_event([type, id]) {
   });
 }
 
-/** Resolves with the toast's text once it contains `part` (watching the toast's shadow root). */
-export function wait_for_toast(part) {
+/**
+ * Resolves with {text} once the toast says `part` (watching inside its closed root), or with
+ * {retry: true} when there is no toast yet or a newer one replaced it: the caller then asks again,
+ * so that root_of knows the new toast's root.
+ */
+export function wait_for_toast(part, root_of) {
   const LIMIT_MS = 20000;
   return new Promise((resolve, reject) => {
-    const text = () => {
-      const host = document.querySelector('vouch-toast');
-      return host && host.shadowRoot ? host.shadowRoot.textContent : '';
-    };
+    const host = document.querySelector('vouch-toast');
+    const root = host && root_of(host);
+    const text = () => (root ? root.textContent : '');
     const observer = new MutationObserver(() => check());
     const timer = setTimeout(() => {
       observer.disconnect();
       reject(new Error(`toast says "${text()}" after ${LIMIT_MS} ms, expected "${part}"`));
     }, LIMIT_MS);
-    function check() {
-      if (!text().includes(part)) {
-        const host = document.querySelector('vouch-toast');
-        if (host && host.shadowRoot) observer.observe(host.shadowRoot, { childList: true, subtree: true, characterData: true });
-        return;
-      }
+    const finish = (value) => {
       observer.disconnect();
       clearTimeout(timer);
-      resolve(text());
+      resolve(value);
+    };
+    function check() {
+      const now = document.querySelector('vouch-toast');
+      if (now && now !== host) return finish({ retry: true });
+      if (root && host.isConnected && text().includes(part)) finish({ text: text() });
     }
     observer.observe(document.body, { childList: true });
+    if (root) observer.observe(root, { childList: true, subtree: true, characterData: true });
     check();
   });
 }
@@ -195,9 +200,10 @@ export async function read_cards(_, root_of) {
 
 /** Centre of a control (annotation part by fixture id, or the toast's action), scrolled into view. */
 export function point_of([fixture_id, selector], root_of) {
-  const root = fixture_id === 'toast'
-    ? (document.querySelector('vouch-toast') || {}).shadowRoot
-    : root_of(document.querySelector(`[data-fixture-id="${fixture_id}"] vouch-annotation`));
+  const host = fixture_id === 'toast' ? document.querySelector('vouch-toast')
+    : fixture_id === 'triage' ? document.querySelector('vouch-triage')
+      : document.querySelector(`[data-fixture-id="${fixture_id}"] vouch-annotation`);
+  const root = host && root_of(host);
   const el = root && root.querySelector(selector);
   if (!el) throw new Error(`no ${selector} for ${fixture_id}`);
   el.scrollIntoView({ block: 'center' });
@@ -205,11 +211,11 @@ export function point_of([fixture_id, selector], root_of) {
   return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
 }
 
-/** Whether the page's HTML, or any shadow root in it (open or an annotation's), names an extension address. */
+/** Whether the page's HTML, or any shadow root in it (open, or one of Vouch's closed ones), names an extension address. */
 export function extension_addresses_in_page(_, root_of) {
   const texts = [document.documentElement.outerHTML];
   for (const el of document.querySelectorAll('*')) {
-    const root = el.shadowRoot || (el.tagName === 'VOUCH-ANNOTATION' ? root_of(el) : null);
+    const root = el.shadowRoot || root_of(el);
     if (root) texts.push(root.innerHTML);
   }
   return texts.some((t) => /(chrome|moz)-extension:\/\//.test(t));
@@ -544,4 +550,162 @@ export async function message_background(message) {
   } catch (error) {
     return { refused: String(error && error.message || error) };
   }
+}
+
+// --- bulk triage (its panel's root is closed: these run through env.in_annotations) ---
+
+/**
+ * The triage control and panel as the user sees them, once its status line says `part` (at once
+ * for ''), or {retry: true} while there is no triage control yet.
+ */
+export function triage_says(part, root_of) {
+  const LIMIT_MS = 20000;
+  const host = document.querySelector('vouch-triage');
+  const root = host && root_of(host);
+  if (!root) return { retry: true };
+  const said = () => (root.querySelector('.status') || {}).textContent || '';
+  const state = () => {
+    const launcher = root.querySelector('.launcher');
+    const stop = root.querySelector('.stop');
+    return {
+      launcher: launcher.textContent,
+      expanded: launcher.getAttribute('aria-expanded'),
+      open: !root.querySelector('.panel').hidden,
+      status: said(),
+      stop_shown: !!stop && !stop.hidden,
+      confirm: [...root.querySelectorAll('.confirm:not([hidden]) .confirm-text')].map((p) => p.textContent).join(''),
+      groups: [...root.querySelectorAll('.group')].map((g) => ({
+        key: g.dataset.group,
+        heading: g.querySelector('h3').textContent,
+        run: g.querySelector('.run') ? { text: g.querySelector('.run').textContent, disabled: g.querySelector('.run').disabled } : null,
+        entries: [...g.querySelectorAll('.entry')].map((li) => ({
+          profile: li.dataset.profile, name: li.querySelector('.name').textContent, done: li.dataset.done || '',
+          state: li.querySelector('.entry-status').textContent, group: li.querySelector('.move').value,
+          has_reasons_toggle: !!li.querySelector('.reasons-toggle'),
+        })),
+      })),
+    };
+  };
+  return new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => check());
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`the triage says "${said()}" after ${LIMIT_MS} ms, expected "${part}"`));
+    }, LIMIT_MS);
+    function check() {
+      if (part && !said().includes(part)) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(state());
+    }
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    check();
+  });
+}
+
+/** Presses a control of the triage (by selector, inside an entry's row when `profile` is given). */
+export function triage_press([selector, profile], root_of) {
+  const root = root_of(document.querySelector('vouch-triage'));
+  const scope = profile ? root.querySelector(`.entry[data-profile="${profile}"]`) : root;
+  const el = scope && scope.querySelector(selector);
+  if (!el) throw new Error(`no ${selector} in the triage${profile ? ` for ${profile}` : ''}`);
+  el.click();
+}
+
+/** Moves an entry to another group with its choice, as a user does. */
+export function triage_move([profile, group], root_of) {
+  const select = root_of(document.querySelector('vouch-triage')).querySelector(`.entry[data-profile="${profile}"] .move`);
+  select.value = group;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** Opens an entry's reasons and resolves with their words once they are in. */
+export function triage_reasons(profile, root_of) {
+  const root = root_of(document.querySelector('vouch-triage'));
+  const li = root.querySelector(`.entry[data-profile="${profile}"]`);
+  const list = li.querySelector('.reasons');
+  const toggle = li.querySelector('.reasons-toggle');
+  if (list.hidden) toggle.click();
+  return new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => check());
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`the reasons of ${profile} were not shown in 10 s`));
+    }, 10000);
+    function check() {
+      if (!list.dataset.filled) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve({ expanded: toggle.getAttribute('aria-expanded'), reasons: [...list.children].map((r) => r.firstChild.textContent) });
+    }
+    observer.observe(list, { childList: true, subtree: true, attributes: true });
+    check();
+  });
+}
+
+/** Resolves with the fixture's records of `type` once there are at least `n`. */
+export function wait_for_event_count([type, n]) {
+  const LIMIT_MS = 30000;
+  return new Promise((resolve, reject) => {
+    const found = () => window.__fixture.events.filter((e) => e.type === type);
+    const timer = setTimeout(() => {
+      document.removeEventListener('fixture:event', check);
+      reject(new Error(`${found().length} ${type} events after ${LIMIT_MS} ms, expected ${n}`));
+    }, LIMIT_MS);
+    function check() {
+      if (found().length < n) return;
+      document.removeEventListener('fixture:event', check);
+      clearTimeout(timer);
+      resolve(found());
+    }
+    document.addEventListener('fixture:event', check);
+    check();
+  });
+}
+
+/**
+ * Everything LinkedIn's own scripts can read of the page (run with page.evaluate, in the page's
+ * world): every attribute and text node of the document and of every open shadow root, the
+ * document's style sheets' text, and the names of the page's CSS highlights.
+ */
+export function page_readable() {
+  const attributes = [];
+  const texts = [];
+  const sheets = [];
+  const hosts = [];
+  const walk = (root) => {
+    const text_walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = text_walker.nextNode(); n; n = text_walker.nextNode()) if (n.data.trim()) texts.push(n.data.trim());
+    for (const el of root.querySelectorAll('*')) {
+      for (const a of el.attributes) attributes.push(`${a.name}=${a.value}`);
+      if (el.tagName.startsWith('VOUCH-')) hosts.push({ tag: el.tagName, open: el.shadowRoot !== null });
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+    for (const sheet of [...(root.styleSheets || []), ...(root.adoptedStyleSheets || [])]) {
+      try {
+        sheets.push([...sheet.cssRules].map((r) => r.cssText).join('\n'));
+      } catch {
+        // a sheet of another origin
+      }
+    }
+  };
+  walk(document);
+  const highlights = globalThis.CSS && CSS.highlights ? [...CSS.highlights.keys()] : [];
+  return { attributes, texts, sheets, hosts, highlights };
+}
+
+/** Any extension page: stores `value` under `key` in storage.local (null removes it). */
+export async function store_local([key, value]) {
+  if (value === null) await globalThis.vouchBrowser.storage.local.remove(key);
+  else await globalThis.vouchBrowser.storage.local.set({ [key]: value });
+}
+
+/** A card's neutral "not read" badge: its words, its label, what its panel says, and why (shape or note). */
+export function unread_state(fixture_id, root_of) {
+  const host = document.querySelector(`[data-fixture-id="${fixture_id}"] vouch-annotation`);
+  const root = host && root_of(host);
+  const box = root && root.querySelector('.vouch[data-verdict="unread"]');
+  if (!box) return null;
+  const badge = box.querySelector('.badge');
+  return { badge: badge.textContent, label: badge.getAttribute('aria-label'), why: box.querySelector('.panel .why').textContent, kind: box.dataset.unread };
 }

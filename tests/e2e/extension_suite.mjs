@@ -39,11 +39,19 @@ export function define_suite(browser, launch) {
     const expected = (record, prior, policy = POLICY) => vouch.classify(invitation_of(record, prior), policy);
     const by_id = Object.fromEntries(fixture_data.invitations.map((r) => [r.id, r]));
     const total = fixture_data.invitations.length;
+    const unread = 1; // the fixture's card of an unknown shape, which gets the neutral "not read" badge
     const ignored = {}; // fixture id -> how many times the suite has ignored that sender
 
     async function open(path, count) {
       await page().goto(`${BASE}${path}`);
       return page().evaluate(in_page.wait_for_annotations, count);
+    }
+    /** The toast's text once it says `part` (its root is closed: asked again for a newer toast). */
+    async function toast_says(part) {
+      for (;;) {
+        const answer = await shadow(in_page.wait_for_toast, part);
+        if (!answer.retry) return answer.text;
+      }
     }
     async function click(fixture_id, selector) {
       const p = await shadow(in_page.point_of, [fixture_id, selector]);
@@ -96,11 +104,12 @@ export function define_suite(browser, launch) {
       for (const [id, intact] of Object.entries(state.notes)) assert.ok(intact, `${id}: the note is still one text node with its text`);
     });
 
-    it('leaves a card of an unknown shape alone', async () => {
+    it('gives a card of an unknown shape only the neutral "not read" badge, no verdict', async () => {
       const cards = await shadow(in_page.read_cards);
       const unknown = cards.find((c) => c.id === 'unknown');
       assert.ok(unknown, 'the fixture has an unknown card');
-      assert.equal(unknown.annotations, 0);
+      assert.deepEqual({ annotations: unknown.annotations, verdict: unknown.verdict, reasons: unknown.reasons, decline: unknown.has_decline_button },
+        { annotations: 1, verdict: 'unread', reasons: 0, decline: false });
     });
 
     it('keeps the judgement out of the page\'s reach: a closed root, and nothing on the host but its theme', async () => {
@@ -144,7 +153,7 @@ export function define_suite(browser, launch) {
 
     it('annotates a card added after load (as scrolling adds them), once', async () => {
       await page().evaluate((late) => window.__fixture.addCards([late]), fixture_data.late);
-      await page().evaluate(in_page.wait_for_annotations, total + 1);
+      await page().evaluate(in_page.wait_for_annotations, total + unread + 1);
       const cards = await shadow(in_page.read_cards);
       const late = cards.find((c) => c.id === fixture_data.late.id);
       const want = expected(fixture_data.late);
@@ -158,7 +167,7 @@ export function define_suite(browser, launch) {
       const record = { ...fixture_data.late, id: 'f-late-held', sender: { ...fixture_data.late.sender, profile_url: 'https://www.linkedin.com/in/late-held/' } };
       const first_frame = await page().evaluate(in_page.add_card_first_frame, record);
       assert.ok(first_frame.annotated || !first_frame.rendered, `in the first frame after it was added: ${JSON.stringify(first_frame)}`);
-      await page().evaluate(in_page.wait_for_annotations, total + 2);
+      await page().evaluate(in_page.wait_for_annotations, total + unread + 2);
       assert.deepEqual(await page().evaluate(in_page.hidden_cards), []);
     });
 
@@ -216,9 +225,9 @@ export function define_suite(browser, launch) {
       // Undo first: decline, then take it back from the toast.
       await click(kept.id, '.act');
       await page().evaluate(in_page.wait_for_fixture_event, ['composer', kept.id]);
-      await page().evaluate(in_page.wait_for_toast, 'Undo');
+      await toast_says('Undo');
       await click('toast', '.action');
-      await page().evaluate(in_page.wait_for_toast, 'Kept the invitation');
+      await toast_says('Kept the invitation');
 
       // Then the real thing.
       await click('f-sales', '.act');
@@ -244,7 +253,7 @@ export function define_suite(browser, launch) {
       const nonote = (await shadow(in_page.read_cards)).find((c) => c.id === 'f-nonote');
       assert.ok(nonote.has_decline_button, `the core's verdict ${nonote.verdict} offers the one-click decline`);
       await click('f-nonote', '.act');
-      const said = await page().evaluate(in_page.wait_for_toast, 'no reply box');
+      const said = await toast_says('no reply box');
       assert.match(said, /no reply box/);
       await page().evaluate(in_page.wait_for_fixture_event, ['ignore', 'f-nonote']);
       ignored['f-nonote'] = 1;

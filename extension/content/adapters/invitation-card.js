@@ -10,8 +10,12 @@
 //   generation B (2024+, hashed classes): [role=listitem] cards; a profile link (/in/...) with the
 //     name in <strong>; the first text block after it is the headline; the note is
 //     [data-testid=expandable-text-box] (or a class/attribute naming the invitation message) and
-//     its expand control [data-testid=expandable-text-button], which LinkedIn ships with
-//     pointer-events: none, so the full text is read from the DOM rather than by clicking.
+//     its expand control [data-testid=expandable-text-button]. A truncated note holds only its
+//     visible part until that control is pressed (linkedin-dom.md), so read() presses it first:
+//     with click(), which LinkedIn's inline pointer-events: none does not stop (a public project
+//     that reads invitations on the live site in 2026 does the same), and only while its
+//     aria-expanded is not "true", because the same test id is the collapse control of an open
+//     note.
 //   both: the action pair is two adjacent sibling buttons, Ignore first, Accept second; only
 //     where no such pair exists do we fall back to the buttons' aria-labels in several languages.
 globalThis.VouchInvitationCard = (() => {
@@ -23,6 +27,12 @@ globalThis.VouchInvitationCard = (() => {
     '[data-test-invitation-message]',
   ].join(',');
   const EXPAND_SELECTOR = '[data-testid="expandable-text-button"]';
+  // Generation A's "see more" controls, by class (inside the note, or just after it).
+  const EXPAND_A_SELECTOR = '.lt-line-clamp__more, .inline-show-more-text__button, [class*="see-more"]';
+  // Last resort for an expand control with no known anchor: its words in LinkedIn's languages.
+  const MORE_WORDS = /^(…\s*)?(see more|show more|more|mehr( anzeigen)?|weiterlesen|plus|voir plus|afficher plus|ver más|más|ver mais|mais|altro|mostra altro|meer|meer weergeven|toon meer)\s*$/i;
+  // A text that stops short: it ends in an ellipsis.
+  const CUT_SHORT = /(…|\.\.\.)\s*$/;
   // Last resort only (see above): the first word of the controls' labels in LinkedIn's languages.
   const WORDS = {
     accept: /^(accept|accepter|annehmen|aceptar|aceitar|accetta|accepteren)\b/i,
@@ -119,6 +129,16 @@ globalThis.VouchInvitationCard = (() => {
     return urls.size === 1 && action_pair(el) !== null;
   }
 
+  /**
+   * Whether a list item found where invitations are listed is one Vouch cannot read: it holds
+   * text and a pair of controls, as an invitation does (a lone "Show more" is not one), but is no
+   * card and holds none.
+   */
+  function is_unreadable(el) {
+    if (is_card(el) || !text_of(el) || (!action_pair(el) && el.querySelectorAll('button').length < 2)) return false;
+    return cards_within(el).length === 0;
+  }
+
   /** The smallest ancestor of each profile link inside root that is a card (structure only). */
   function cards_within(root) {
     const found = new Set();
@@ -192,29 +212,64 @@ globalThis.VouchInvitationCard = (() => {
     return { headline: text_of(headline), insights };
   }
 
-  /** Resolves after the element (or its subtree) changes, or after `ms` at the latest. */
-  function next_change(el, ms) {
+  /**
+   * Resolves once `ready()` holds, checked after every change inside `el`, or with false after
+   * `ms` at the latest.
+   */
+  function until(el, ready, ms) {
     return new Promise((resolve) => {
-      const observer = new MutationObserver(() => done());
-      const timer = setTimeout(() => done(), ms);
-      function done() {
+      const observer = new MutationObserver(() => {
+        if (ready()) done(true);
+      });
+      const timer = setTimeout(() => done(ready()), ms);
+      function done(ok) {
         observer.disconnect();
         clearTimeout(timer);
-        resolve();
+        resolve(ok);
       }
-      observer.observe(el, { childList: true, characterData: true, subtree: true });
+      observer.observe(el, { childList: true, characterData: true, subtree: true, attributes: true });
     });
   }
 
-  /** Expands a truncated generation-A note ("see more" inside the note) before it is read. */
+  /** The control that shows the rest of a truncated note, or null. */
+  function expand_control(card, note) {
+    if (!note) return null;
+    const in_card = [...card.querySelectorAll(`${EXPAND_SELECTOR}, ${EXPAND_A_SELECTOR}`)].filter((b) => own(card, b));
+    const anchored = in_card.find((b) => note.contains(b)) || in_card[0];
+    if (anchored) return anchored;
+    // By words: a button inside the note, or the first one after it.
+    const buttons = [...card.querySelectorAll('button')].filter((b) => own(card, b));
+    const after = buttons.find((b) => note.contains(b) || (note.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING));
+    return after && MORE_WORDS.test(text_of(after)) ? after : null;
+  }
+
+  /**
+   * Opens a truncated note (either generation) and waits for its whole text: {note, complete}.
+   * A note with no expand control, or whose control says it is open already, is complete as it
+   * is (an open note is never collapsed). Otherwise the control is pressed, and the note is
+   * complete once its text has changed and the control has gone, says it is open, or reads
+   * differently ("less"); a page that only unclamps text it already held counts too, when its
+   * control says open and the text does not end in an ellipsis. `complete` is false when none of
+   * that happened within EXPAND_WAIT_MS.
+   */
   async function expand(card, note) {
-    if (!note || !is_generation_a(card)) return note;
-    const more = note.querySelector('button');
-    if (!more) return note;
-    const changed = next_change(note.parentElement || note, EXPAND_WAIT_MS);
-    more.click();
-    await changed;
-    return note_of(card);
+    const control = expand_control(card, note);
+    if (!control || control.getAttribute('aria-expanded') === 'true') return { note, complete: true };
+    const before = text_of(note);
+    const label = text_of(control);
+    const current = () => note_of(card);
+    const opened = () => !control.isConnected || !card.contains(control) || control.getAttribute('aria-expanded') === 'true'
+      || text_of(control) !== label;
+    const grown = () => {
+      const now = current();
+      return !!now && text_of(now) !== before && text_of(now).length >= before.length - 1;
+    };
+    const ready = () => (grown() && opened())
+      || (control.isConnected && control.getAttribute('aria-expanded') === 'true' && !CUT_SHORT.test(before));
+    const done = until(card, ready, EXPAND_WAIT_MS);
+    control.click();
+    const complete = ready() || await done;
+    return { note: current(), complete };
   }
 
   function reply_button(card) {
@@ -233,12 +288,15 @@ globalThis.VouchInvitationCard = (() => {
 
   /**
    * Reads a card: {invitation (contract shape, without id), note, map} where `map` is the note's
-   * text map for highlighting. Returns null for a card it cannot read (an unknown shape).
+   * text map for highlighting. Returns null for a card it cannot read (an unknown shape), and
+   * {unreadable: 'note'} for one whose truncated note could not be opened (never judged on a
+   * part of its note).
    */
   async function read(card) {
     const links = profile_links(card);
     if (!links.length || !action_pair(card)) return null;
-    const note = await expand(card, note_of(card));
+    const { note, complete } = await expand(card, note_of(card));
+    if (!complete) return { unreadable: 'note' };
     const name = name_of(card, links[0]);
     if (!name) return null;
     const { headline, insights } = headline_and_insights(card, note);
@@ -251,5 +309,5 @@ globalThis.VouchInvitationCard = (() => {
 
   const ignore_button = (card) => (action_pair(card) || [])[0] || null;
 
-  return Object.freeze({ is_card, cards_within, read, ignore_button, reply_button, profile_links, with_memo });
+  return Object.freeze({ is_card, is_unreadable, cards_within, read, ignore_button, reply_button, profile_links, with_memo });
 })();

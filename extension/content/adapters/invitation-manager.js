@@ -21,5 +21,13 @@ globalThis.VouchInvitationManager = (() => {
     return main ? Card.cards_within(main) : [];
   }
 
-  return Object.freeze({ name: 'invitation-manager', matches: (loc) => PATH.test(loc.pathname), find_cards });
+  /**
+   * The list's items that are not cards Vouch can read (another shape, a company's invitation):
+   * each holds a control, as an invitation does, and no readable card. They get the neutral badge.
+   */
+  function find_unreadable(doc) {
+    return [...doc.querySelectorAll(CANDIDATES)].filter((el) => Card.is_unreadable(el));
+  }
+
+  return Object.freeze({ name: 'invitation-manager', matches: (loc) => PATH.test(loc.pathname), find_cards, find_unreadable });
 })();

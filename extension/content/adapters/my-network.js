@@ -21,5 +21,15 @@ globalThis.VouchMyNetwork = (() => {
     return [...new Set(cards)];
   }
 
-  return Object.freeze({ name: 'my-network', matches: (loc) => PATH.test(loc.pathname), find_cards });
+  /** The invitation block's list items that are not cards Vouch can read (see invitation-manager.js). */
+  function find_unreadable(doc) {
+    const items = new Set(doc.querySelectorAll('.mn-invitations-preview li'));
+    for (const link of doc.querySelectorAll('a[href*="/mynetwork/invitation-manager"]')) {
+      const block = link.closest('section, [data-view-name], [componentkey]');
+      if (block) for (const item of block.querySelectorAll('li, [role="listitem"]')) items.add(item);
+    }
+    return [...items].filter((el) => Card.is_unreadable(el));
+  }
+
+  return Object.freeze({ name: 'my-network', matches: (loc) => PATH.test(loc.pathname), find_cards, find_unreadable });
 })();

@@ -1,5 +1,7 @@
-// The undo toast: one <vouch-toast> on the page (shadow root, role=status), holding one message
-// with an optional action button. show() replaces what it says; hide() removes it.
+// The undo toast: one <vouch-toast> on the page (closed shadow root, role=status), holding one
+// message with an optional action button. show() replaces what it says; hide() removes it. The
+// root is closed like the annotations': what it says ("Ignoring in 5 s") is the user's decision
+// about an invitation, which LinkedIn's scripts must not read.
 globalThis.VouchToast = (() => {
   const Styles = globalThis.VouchStyles;
   let host = null;
@@ -9,7 +11,7 @@ globalThis.VouchToast = (() => {
     if (host && host.isConnected) return;
     host = document.createElement('vouch-toast');
     host.dataset.theme = Styles.theme_for(document.body);
-    const root = host.attachShadow({ mode: 'open' });
+    const root = host.attachShadow({ mode: 'closed' });
     Styles.adopt(root, Styles.TOAST);
     box = document.createElement('div');
     box.className = 'toast';
