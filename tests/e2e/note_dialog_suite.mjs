@@ -198,7 +198,7 @@ export function define_note_suite(browser, launch) {
     });
 
     it('leaves no extension address in the page, sends no request elsewhere, raises no page error', async () => {
-      assert.equal(await page().evaluate(in_page.extension_addresses_in_page), false);
+      assert.equal(await env.in_annotations(in_page.extension_addresses_in_page), false);
       assert.deepEqual(env.foreign, []);
       assert.deepEqual(env.errors, []);
     });
