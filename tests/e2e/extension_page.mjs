@@ -547,6 +547,13 @@ export function status_line(id) {
   };
 }
 
+/** Options page: presses Reset, with the box that also forgets the repeat-sender history ticked or not. */
+export function press_reset({ forget_history }) {
+  document.getElementById('reset-history').checked = forget_history;
+  document.getElementById('status').textContent = '';
+  document.getElementById('reset').click();
+}
+
 /** Any extension page: stores `items` in storage.local (as the extension would have, earlier). */
 export async function store_local(items) {
   await globalThis.vouchBrowser.storage.local.set(items);

@@ -9,11 +9,16 @@
 // keeps the history unless the box beside it is ticked.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { loadVouch } from '../../dist/vouch/index.mjs';
+import { fixture_data } from '../fixtures/linkedin/server.mjs';
 import * as in_page from './extension_page.mjs';
 import { open_options } from './extension_browsers.mjs';
-import '../../extension/shared/settings.js'; // classic script: it sets globalThis.VouchSettings
+import '../../extension/shared/messages.js'; // classic scripts: they set globalThis.VouchMessages,
+import '../../extension/shared/settings.js'; // globalThis.VouchSettings
+import '../../extension/shared/corrections.js'; // and globalThis.VouchCorrections
 
-const { CORRECTIONS_KEY, HISTORY_KEY } = globalThis.VouchSettings;
+const { CORRECTIONS_KEY, HISTORY_KEY, DEFAULT_OPTIONS } = globalThis.VouchSettings;
+const Corrections = globalThis.VouchCorrections;
 
 const correction = (slug, name, category, at) => ({
   invitation: { id: `inv-${slug}`, sender: { name, profile_url: `https://www.linkedin.com/in/${slug}/` }, message: `Hi, ${name} here: we met at EDUCAUSE.` },
@@ -154,17 +159,14 @@ export function define_settings_suite(browser, launch) {
     it('Reset keeps the repeat-sender history and the corrections unless asked; with the box ticked it clears the history only', async () => {
       const before_reset = await stored();
       assert.ok(Object.keys(before_reset.history).length > 0);
-      await options.evaluate(() => document.getElementById('reset').click());
+      await options.evaluate(in_page.press_reset, { forget_history: false });
       await options.evaluate(in_page.wait_for_element, ['#status', 'Saved']);
       assert.deepEqual(await stored(), {
         settings: { version: 2, policy: {}, options: { send_for_me: false, undo_seconds: 5 } },
         corrections: before_reset.corrections, history: before_reset.history,
       });
 
-      await options.evaluate(() => {
-        document.getElementById('reset-history').checked = true;
-        document.getElementById('reset').click();
-      });
+      await options.evaluate(in_page.press_reset, { forget_history: true });
       await options.evaluate(in_page.wait_for_element, ['#status', 'The repeat-sender history was cleared.']);
       assert.deepEqual(await stored(), {
         settings: { version: 2, policy: {}, options: { send_for_me: false, undo_seconds: 5 } },
@@ -172,6 +174,28 @@ export function define_settings_suite(browser, launch) {
       });
       await options.evaluate(in_page.wait_for_element, ['#history-count', 'senders in the repeat-sender history: 0']);
       assert.equal(await options.evaluate(() => document.getElementById('reset-history').checked), false, 'the box is cleared for next time');
+    });
+
+    it('the history a file brings is the one LinkedIn\'s cards are judged with, until Reset is asked to forget it', async () => {
+      const record = fixture_data.invitations.find((r) => r.id === 'f-default');
+      const vouch = await loadVouch();
+      const policy = { corrections: Corrections.for_policy(await options.evaluate(in_page.stored_local, CORRECTIONS_KEY)) };
+      const verdict = (prior) => vouch.classify({ id: record.id, sender: record.sender, message: record.message, prior_invitations: prior }, policy).verdict;
+      assert.notEqual(verdict(1), verdict(0), 'an earlier ignored invitation changes this card\'s verdict');
+      const show_cards = async () => {
+        await env.page.goto('https://www.linkedin.com/mynetwork/invitation-manager/?gen=b');
+        await env.page.evaluate(in_page.wait_for_annotations, fixture_data.invitations.length);
+        return (await env.in_annotations(in_page.card_state, [record.id])).verdict;
+      };
+      assert.equal(await show_cards(), verdict(0));
+
+      await options.evaluate(in_page.import_settings, JSON.stringify({ version: 2, policy: {}, options: DEFAULT_OPTIONS, history: { [record.sender.profile_url]: 1 } }));
+      await options.evaluate(in_page.wait_for_element, ['#import-status', 'Imported and saved.']);
+      assert.equal(await show_cards(), verdict(1), 'judged with the imported history');
+
+      await options.evaluate(in_page.press_reset, { forget_history: true });
+      await options.evaluate(in_page.wait_for_element, ['#status', 'The repeat-sender history was cleared.']);
+      assert.equal(await show_cards(), verdict(0), 'and without it once forgotten');
     });
 
     it('sends no request anywhere and raises no page error', () => {
