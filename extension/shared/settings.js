@@ -50,12 +50,14 @@ globalThis.VouchSettings = (() => {
     };
   }
 
-  /** Lifts any stored shape (missing, v1, v2) into the current one. Never throws. */
+  /** Lifts any stored shape (missing, v1, v2, newer) into the current one. Never throws. */
   function migrate(stored) {
     if (!is_object(stored)) {
       return { version: VERSION, policy: {}, options: { ...DEFAULT_OPTIONS } };
     }
-    if (stored.version === VERSION) {
+    // The current layout; also what a newer Vouch synced from another device has (its policy
+    // and options are read as this version's, rather than taken for a version 1 policy).
+    if (stored.version === VERSION || (Number.isInteger(stored.version) && stored.version > VERSION)) {
       return {
         version: VERSION,
         policy: is_object(stored.policy) ? stored.policy : {},

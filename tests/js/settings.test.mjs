@@ -118,6 +118,11 @@ describe('read_file: a good file', () => {
 });
 
 describe('migrate and export round trip', () => {
+  test('stored settings of a newer version (synced from a newer Vouch) keep their policy and options', () => {
+    const newer = { version: Settings.VERSION + 1, policy: { mode: 'open', me: { name: 'Dana' } }, options: { send_for_me: true, undo_seconds: 4 } };
+    assert.deepEqual(Settings.migrate(newer), { version: Settings.VERSION, policy: newer.policy, options: newer.options });
+  });
+
   test('an exported file reads back as the settings it came from', () => {
     const stored = Settings.migrate({ me: { name: 'Dana' }, mode: 'quality', send_for_me: true, undo_seconds: 8 });
     const exported = { ...stored, corrections: [correction('ann', 'known')], history: { 'https://www.linkedin.com/in/ann/': 1 } };
