@@ -7,7 +7,7 @@ import '../shared/settings.js';
 import '../shared/corrections.js';
 import { classify_all, core, summary_of, warm } from './classifier.js';
 import { add_correction, corrections, on_change as on_corrections_change, remove_corrections, set_corrections } from './corrections.js';
-import { remember_ignored, with_history } from './history.js';
+import { remember_ignored, set_history, with_history } from './history.js';
 import { draft_note, note_context } from './notes.js';
 
 const api = globalThis.vouchBrowser;
@@ -165,6 +165,18 @@ const handlers = {
         return { error: error_text(error) };
       }
       return { count: (await set_corrections(list)).length };
+    },
+  },
+  [UI_TO_BG.SET_HISTORY]: {
+    allowed: from_extension_page,
+    async run(msg) {
+      let history;
+      try { // all or nothing, as the corrections
+        history = Settings.normalize_history(msg.history);
+      } catch (error) {
+        return { error: error_text(error) };
+      }
+      return { count: Object.keys(await set_history(history)).length };
     },
   },
   [UI_TO_BG.REMOVE_CORRECTIONS]: {

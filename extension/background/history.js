@@ -3,20 +3,13 @@
 // the same address is classified with `prior_invitations` set from this count.
 //
 // The background keeps one copy in memory (read once, dropped when storage.local changes), so a
-// classify message costs no storage read.
+// classify message costs no storage read. The options page exports it with the settings, and
+// replaces it (an import) or clears it (Reset, when the user asks) through set_history().
 const api = globalThis.vouchBrowser;
-const { HISTORY_KEY } = globalThis.VouchSettings;
+const Settings = globalThis.VouchSettings;
+const { HISTORY_KEY } = Settings;
 
-/** The profile address reduced to one form: https://www.linkedin.com/in/<slug>/ */
-export function profile_key(url) {
-  try {
-    const u = new URL(url, 'https://www.linkedin.com');
-    const m = u.pathname.match(/^\/in\/([^/]+)/);
-    return m ? `https://www.linkedin.com/in/${decodeURIComponent(m[1]).toLowerCase()}/` : null;
-  } catch {
-    return null;
-  }
-}
+const profile_key = Settings.profile_key;
 
 let history_promise = null;
 let writing = 0; // our own writes under way: the copy in memory is already the newest
@@ -33,22 +26,37 @@ api.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes[HISTORY_KEY] && !writing) history_promise = null;
 });
 
-export async function remember_ignored(url) {
-  const key = profile_key(url);
-  if (!key) return false;
-  // Chained on the copy in memory, so two ignores in a row both count.
-  const updated = load().then((history) => ({ ...history, [key]: (history[key] || 0) + 1 }));
+/** Applies `change(history) -> history` to the copy in memory now, then stores the result. */
+async function update(change) {
+  // Chained on the copy in memory, so two changes in a row both count.
+  const updated = load().then(change);
   history_promise = updated.catch(() => {
     history_promise = null;
     return load();
   });
   writing++;
   try {
-    await api.storage.local.set({ [HISTORY_KEY]: await updated });
+    const history = await updated;
+    await api.storage.local.set({ [HISTORY_KEY]: history });
+    return history;
+  } catch (error) {
+    history_promise = null; // read again what storage holds
+    throw error;
   } finally {
     writing--;
   }
+}
+
+export async function remember_ignored(url) {
+  const key = profile_key(url);
+  if (!key) return false;
+  await update((history) => ({ ...history, [key]: (history[key] || 0) + 1 }));
   return true;
+}
+
+/** Replaces the whole history (an import's, already checked by Settings.normalize_history; {} clears it). */
+export function set_history(history) {
+  return update(() => history);
 }
 
 /** Returns copies of the invitations with prior_invitations raised to what the history knows. */

@@ -13,6 +13,7 @@
 //   UI_TO_BG.DEFAULT_POLICY    {}                           -> {policy}
 //   UI_TO_BG.SET_CORRECTIONS   {corrections: Correction[]}  -> {count} | {error}  (an import: all or nothing)
 //   UI_TO_BG.REMOVE_CORRECTIONS {keys: string[]} | {all: true} -> {count}
+//   UI_TO_BG.SET_HISTORY       {history: {profile: count}}  -> {count} | {error}  (an import, or {} to clear)
 //   UI_TO_CS.GET_COUNTS        {}                           -> {counts: {accept, ask, decline, ignore}}
 //
 // A Summary is what a badge and its highlights need: {id, category, verdict, confidence,
@@ -40,6 +41,7 @@ globalThis.VouchMessages = Object.freeze({
     DEFAULT_POLICY: 'ui-to-bg:default-policy',
     SET_CORRECTIONS: 'ui-to-bg:set-corrections',
     REMOVE_CORRECTIONS: 'ui-to-bg:remove-corrections',
+    SET_HISTORY: 'ui-to-bg:set-history',
   }),
   UI_TO_CS: Object.freeze({
     GET_COUNTS: 'ui-to-cs:get-counts',

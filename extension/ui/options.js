@@ -2,8 +2,12 @@
 // storage.sync as VouchSettings describes, and the user's corrections (ui/corrections.js), kept in
 // storage.local. The core validates the policy (through the background, where the wasm runs); its
 // message names the field ("policy.me.work_email: ..."), and that message is shown next to that
-// field. Export writes the settings with the corrections; import restores both, or, when anything
-// in the file is not valid, changes nothing that is stored.
+// field. Export writes the settings with the corrections and the repeat-sender history; import
+// checks the file whole (VouchSettings.read_file, then the core) and restores all three, or, when
+// anything in the file is not valid, changes nothing that is stored and says what and where, next
+// to the import control. Policy fields that the form does not show (or that this Vouch does not
+// know) are kept through Save; the page says which ones the core does not use. Reset keeps the
+// history unless the user ticks the box beside it. Text from a file is only ever set as text.
 import './globals.js';
 import { init_corrections, stored_corrections } from './corrections.js';
 const api = globalThis.vouchBrowser;
@@ -15,6 +19,9 @@ globalThis.VouchI18n.localize(document);
 
 const form = document.getElementById('form');
 const status = document.getElementById('status');
+const import_status = document.getElementById('import-status');
+const reset_history = document.getElementById('reset-history');
+const history_count = document.getElementById('history-count');
 const fields = [...form.querySelectorAll('[data-path]')];
 const send_for_me = document.getElementById('o-send');
 const undo_seconds = document.getElementById('o-undo');
@@ -25,8 +32,23 @@ function get_path(obj, path) {
 function set_path(obj, path, value) {
   const keys = path.split('.');
   const last = keys.pop();
-  const target = keys.reduce((o, k) => (o[k] ??= {}), obj);
+  const target = keys.reduce((o, k) => (o[k] && typeof o[k] === 'object' ? o[k] : (o[k] = {})), obj);
   target[last] = value;
+}
+/** Removes the field at `path`, and any object on the way that it leaves empty. */
+function delete_path(obj, path) {
+  const [key, ...rest] = path.split('.');
+  if (!obj || typeof obj !== 'object' || !(key in obj)) return;
+  if (!rest.length) delete obj[key];
+  else {
+    delete_path(obj[key], rest.join('.'));
+    if (obj[key] && typeof obj[key] === 'object' && !Array.isArray(obj[key]) && !Object.keys(obj[key]).length) delete obj[key];
+  }
+}
+/** Shows `text` in a status line, as an error, a notice or a success (its colour says which). */
+function say(element, text, kind = 'ok') {
+  element.textContent = text;
+  element.dataset.kind = kind;
 }
 const error_of = (field) => field.closest('.field').querySelector('.error');
 
@@ -41,12 +63,19 @@ function clear_errors() {
   }
 }
 
+// The policy the form was filled from: its fields that the form does not show (templates, rule
+// weights, a field a later Vouch knows) are kept through Save.
+let shown_policy = {};
+
 /** The form's policy: empty fields are left out so the core's defaults apply. */
 function read_form() {
-  const policy = {};
+  const policy = structuredClone(shown_policy);
   for (const field of fields) {
     const raw = field.value.trim();
-    if (!raw) continue;
+    if (!raw) {
+      delete_path(policy, field.dataset.path);
+      continue;
+    }
     if (field.hasAttribute('data-list')) set_path(policy, field.dataset.path, raw.split('\n').map((s) => s.trim()).filter(Boolean));
     else if (field.hasAttribute('data-number')) set_path(policy, field.dataset.path, Number(raw));
     else if (field.hasAttribute('data-json')) {
@@ -62,6 +91,8 @@ function read_form() {
 }
 
 function fill_form(settings) {
+  shown_policy = structuredClone(settings.policy);
+  delete shown_policy.corrections; // kept in storage.local, never in the synced settings
   for (const field of fields) {
     const value = get_path(settings.policy, field.dataset.path);
     if (field.hasAttribute('data-list')) field.value = Array.isArray(value) ? value.join('\n') : '';
@@ -82,37 +113,30 @@ function field_for(message) {
     .sort((a, b) => b.dataset.path.length - a.dataset.path.length)[0] || null;
 }
 
-/**
- * Has the core check the settings' policy (with `corrections`, when given: an import's), then
- * stores the settings and those corrections; with any error, nothing is stored.
- */
-async function validate_and_save(settings, corrections = null) {
+/** Asks the background; resolves with its answer, or throws its error. */
+async function ask(message) {
+  const answer = await api.runtime.sendMessage(message);
+  if (!answer || answer.error) throw new Error((answer && answer.error) || 'no answer');
+  return answer;
+}
+
+/** Has the core check the form's settings, then stores them; with any error, nothing is stored. */
+async function validate_and_save(settings) {
   clear_errors();
-  const policy = corrections ? { ...settings.policy, corrections: Corrections.for_policy(corrections) } : settings.policy;
-  const answer = await api.runtime.sendMessage({ type: UI_TO_BG.VALIDATE_POLICY, policy });
-  if (!answer || answer.error) {
-    const message = (answer && answer.error) || 'no answer';
+  try {
+    await ask({ type: UI_TO_BG.VALIDATE_POLICY, policy: settings.policy });
+  } catch ({ message }) {
     const field = field_for(message);
     if (field) {
       show_error(field, message);
       field.focus();
     }
-    status.textContent = field ? t('formHasErrors') : t('notSaved', message);
+    say(status, field ? t('formHasErrors') : t('notSaved', message), 'error');
     return false;
   }
-  const previous = corrections ? (await api.storage.sync.get(Settings.KEY))[Settings.KEY] : undefined;
   await api.storage.sync.set({ [Settings.KEY]: settings });
-  if (corrections) {
-    const stored = await api.runtime.sendMessage({ type: UI_TO_BG.SET_CORRECTIONS, corrections })
-      .catch((error) => ({ error: String(error && error.message || error) }));
-    if (!stored || stored.error) { // the corrections could not be stored: neither are the settings
-      if (previous === undefined) await api.storage.sync.remove(Settings.KEY);
-      else await api.storage.sync.set({ [Settings.KEY]: previous });
-      status.textContent = t('notSaved', (stored && stored.error) || 'no answer');
-      return false;
-    }
-  }
-  status.textContent = t('saved');
+  shown_policy = structuredClone(settings.policy);
+  say(status, t('saved'));
   return true;
 }
 
@@ -124,15 +148,29 @@ form.addEventListener('submit', async (event) => {
   } catch (error) {
     clear_errors();
     show_error(error.field, error.message);
-    status.textContent = t('formHasErrors');
+    say(status, t('formHasErrors'), 'error');
     return;
   }
   await validate_and_save(settings);
 });
 
+/** The stored repeat-sender history (an unreadable stored value reads as none). */
+async function stored_history() {
+  const got = await api.storage.local.get(Settings.HISTORY_KEY);
+  try {
+    return Settings.normalize_history(got[Settings.HISTORY_KEY] ?? {});
+  } catch {
+    return {};
+  }
+}
+
+async function show_history_count() {
+  history_count.textContent = t('historyCount', Object.keys(await stored_history()).length);
+}
+
 document.getElementById('export').addEventListener('click', async () => {
-  const [got, corrections] = await Promise.all([api.storage.sync.get(Settings.KEY), stored_corrections()]);
-  const exported = { ...Settings.migrate(got[Settings.KEY]), corrections };
+  const [got, corrections, history] = await Promise.all([api.storage.sync.get(Settings.KEY), stored_corrections(), stored_history()]);
+  const exported = { ...Settings.migrate(got[Settings.KEY]), corrections, history };
   const blob = new Blob([JSON.stringify(exported, null, 2)], { type: 'application/json' });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
@@ -142,54 +180,96 @@ document.getElementById('export').addEventListener('click', async () => {
 });
 
 /**
- * An exported file: {settings, corrections}, where corrections is null when the file has none
- * (an older export), and the stored ones then stay. Throws an Error naming what is not valid.
+ * Checks a settings file whole: its JSON, its shape and version (VouchSettings.read_file), then
+ * its policy with its corrections (the core, in the background). Resolves with what read_file
+ * gives and the policy's fields the core did not take; throws an Error saying what is wrong and
+ * where in the file.
  */
-function read_export(text) {
+async function check_file(text) {
   let parsed;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(t('invalidJson', error.message));
+    throw new Error(t('importNotJson', error.message));
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(t('notSaved', 'expected a settings object'));
-  const { corrections, ...settings } = parsed;
-  let list = null;
-  if (corrections !== undefined) {
-    try {
-      list = Corrections.normalize(corrections);
-    } catch (error) {
-      throw new Error(t('notSaved', error.message));
-    }
+  let imported;
+  try {
+    imported = Settings.read_file(parsed, Corrections.normalize);
+  } catch (error) {
+    throw new Error(error instanceof Settings.NewerVersionError ? t('importNewer', error.version, Settings.VERSION) : error.message);
   }
-  return { settings: Settings.migrate(settings), corrections: list };
+  const { policy } = imported.settings;
+  const with_corrections = imported.corrections ? { ...policy, corrections: Corrections.for_policy(imported.corrections) } : policy;
+  let validated;
+  try {
+    validated = (await ask({ type: UI_TO_BG.VALIDATE_POLICY, policy: with_corrections })).policy;
+  } catch ({ message }) {
+    // The corrections are the file's own list, not the policy's.
+    throw new Error(message.replace(/^policy\.corrections\[/, 'corrections['));
+  }
+  return { ...imported, unused: Settings.unused_fields(policy, validated) };
+}
+
+/**
+ * Stores an import's settings, corrections and history (those it has), all or nothing: when a
+ * later part cannot be stored, the earlier ones are put back as they were.
+ */
+async function store_import({ settings, corrections, history }) {
+  const [got, corrections_before] = await Promise.all([api.storage.sync.get(Settings.KEY), corrections ? stored_corrections() : null]);
+  const settings_before = got[Settings.KEY];
+  await api.storage.sync.set({ [Settings.KEY]: settings });
+  try {
+    if (corrections) await ask({ type: UI_TO_BG.SET_CORRECTIONS, corrections });
+    if (history) await ask({ type: UI_TO_BG.SET_HISTORY, history });
+  } catch (error) {
+    if (settings_before === undefined) await api.storage.sync.remove(Settings.KEY);
+    else await api.storage.sync.set({ [Settings.KEY]: settings_before });
+    if (corrections) await ask({ type: UI_TO_BG.SET_CORRECTIONS, corrections: corrections_before }).catch(() => {});
+    throw error;
+  }
 }
 
 document.getElementById('import').addEventListener('change', async (event) => {
-  const file = event.target.files[0];
+  const input = event.target;
+  const file = input.files[0];
   if (!file) return;
-  let imported;
+  say(import_status, '');
+  input.removeAttribute('aria-invalid');
   try {
-    imported = read_export(await file.text());
+    const imported = await check_file(await file.text());
+    await store_import(imported);
+    clear_errors();
+    fill_form(imported.settings);
+    show_history_count();
+    const notes = [t('importDone')];
+    if (imported.unused.length) notes.push(t('importKeptUnused', imported.unused.join(', ')));
+    if (imported.dropped.length) notes.push(t('importDropped', imported.dropped.join(', ')));
+    say(import_status, notes.join(' '), notes.length > 1 ? 'notice' : 'ok');
   } catch (error) {
-    status.textContent = error.message;
-    event.target.value = '';
-    return;
+    say(import_status, t('importFailed', error.message), 'error');
+    input.setAttribute('aria-invalid', 'true');
   }
-  fill_form(imported.settings);
-  if (await validate_and_save(imported.settings, imported.corrections)) status.textContent = t('importDone');
-  event.target.value = '';
+  input.value = '';
 });
 
 document.getElementById('reset').addEventListener('click', async () => {
   const settings = Settings.migrate(null);
   fill_form(settings);
-  await validate_and_save(settings);
+  if (!(await validate_and_save(settings))) return;
+  if (!reset_history.checked) return;
+  try {
+    await ask({ type: UI_TO_BG.SET_HISTORY, history: {} });
+    reset_history.checked = false;
+    say(status, `${t('saved')} ${t('historyCleared')}`);
+  } catch ({ message }) {
+    say(status, t('historyNotCleared', message), 'error');
+  }
+  show_history_count();
 });
 
 // The form is busy until the stored settings are in it (tests wait for aria-busy="false" too),
 // and so is the corrections section until their list is shown.
-api.storage.sync.get(Settings.KEY).then((got) => {
+Promise.all([api.storage.sync.get(Settings.KEY), show_history_count()]).then(([got]) => {
   fill_form(Settings.migrate(got[Settings.KEY]));
   form.setAttribute('aria-busy', 'false');
 });

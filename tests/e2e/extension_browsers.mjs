@@ -19,6 +19,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixture_response } from '../fixtures/linkedin/server.mjs';
+import { wait_for_element } from './extension_page.mjs';
 
 /**
  * URLs that are no request to any host: content in place (data:) and the extension's own files
@@ -98,6 +99,13 @@ function firefox_in_annotations(page) {
       if (hosts.handle) await realm().disown([hosts.handle]).catch(() => {});
     }
   };
+}
+
+/** The options page of a launched browser (`env`), once it has filled its form from storage. */
+export async function open_options(env) {
+  const options = await env.open_extension_page('ui/options.html');
+  await options.evaluate(wait_for_element, ['#form[aria-busy="false"]']);
+  return options;
 }
 
 export async function launch_chromium() {

@@ -525,8 +525,44 @@ export function import_settings(text) {
   files.items.add(new File([text], 'vouch-settings.json', { type: 'application/json' }));
   const input = document.getElementById('import');
   input.files = files.files;
-  document.getElementById('status').textContent = '';
+  document.getElementById('import-status').textContent = '';
   input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/**
+ * Options page: a status line (by id) as the user sees it: its text, its kind, its colour, and
+ * the colours of an error (a field's error line) and of success (a plain status line), and the
+ * control it is next to (its previous sibling) and whether that control names it as its description.
+ */
+export function status_line(id) {
+  const line = document.getElementById(id);
+  const plain = document.createElement('span');
+  plain.className = 'status';
+  line.parentElement.append(plain);
+  const success_colour = getComputedStyle(plain).color;
+  plain.remove();
+  const control = line.previousElementSibling;
+  return {
+    text: line.textContent,
+    kind: line.dataset.kind || null,
+    colour: getComputedStyle(line).color,
+    error_colour: getComputedStyle(document.querySelector('.field .error')).color,
+    success_colour,
+    next_to: control ? control.id : null,
+    describes_it: !!control && (control.getAttribute('aria-describedby') || '').split(/\s+/).includes(id),
+  };
+}
+
+/** Options page: presses Reset, with the box that also forgets the repeat-sender history ticked or not. */
+export function press_reset({ forget_history }) {
+  document.getElementById('reset-history').checked = forget_history;
+  document.getElementById('status').textContent = '';
+  document.getElementById('reset').click();
+}
+
+/** Any extension page: stores `items` in storage.local (as the extension would have, earlier). */
+export async function store_local(items) {
+  await globalThis.vouchBrowser.storage.local.set(items);
 }
 
 /** Options page: the form's values by id (checkboxes as booleans). */

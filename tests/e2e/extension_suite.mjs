@@ -11,12 +11,13 @@ import { mkdirSync } from 'node:fs';
 import { loadVouch } from '../../dist/vouch/index.mjs';
 import { fixture_data } from '../fixtures/linkedin/server.mjs';
 import * as in_page from './extension_page.mjs';
+import { open_options as open_options_of } from './extension_browsers.mjs';
 import '../../extension/shared/messages.js'; // classic scripts: they set globalThis.VouchMessages
 import '../../extension/shared/settings.js'; // and globalThis.VouchSettings
 import '../../extension/shared/corrections.js'; // and globalThis.VouchCorrections
 
 const { CS_TO_BG, UI_TO_BG, CATEGORIES } = globalThis.VouchMessages;
-const { CORRECTIONS_KEY } = globalThis.VouchSettings;
+const { CORRECTIONS_KEY, HISTORY_KEY } = globalThis.VouchSettings;
 const Corrections = globalThis.VouchCorrections;
 
 const BASE = 'https://www.linkedin.com';
@@ -57,12 +58,7 @@ export function define_suite(browser, launch) {
       const p = await shadow(in_page.point_of, [fixture_id, selector]);
       await page().mouse.click(p.x, p.y);
     }
-    /** The options page, once it has filled its form from storage. */
-    async function open_options() {
-      const options = await env.open_extension_page('ui/options.html');
-      await options.evaluate(in_page.wait_for_element, ['#form[aria-busy="false"]']);
-      return options;
-    }
+    const open_options = () => open_options_of(env);
     function assert_cards_match_core(cards, priors = {}, policy = POLICY) {
       for (const card of cards.filter((c) => c.id in by_id)) {
         const want = expected(by_id[card.id], priors[card.id] || 0, policy);
@@ -328,23 +324,28 @@ export function define_suite(browser, launch) {
       const options = await open_options();
       try {
         const stored = await options.evaluate(in_page.stored_settings);
-        assert.deepEqual(JSON.parse(await options.evaluate(in_page.export_settings)), { ...stored, corrections: [] });
+        const history = await options.evaluate(in_page.stored_local, HISTORY_KEY);
+        assert.ok(Object.keys(history).length > 0, 'the suite ignored senders before');
+        assert.deepEqual(JSON.parse(await options.evaluate(in_page.export_settings)), { ...stored, corrections: [], history });
 
         // Version 1 kept the policy's fields at the top level beside Vouch's own options.
         const v1 = { me: { name: 'Dana Whitfield', schools: ['University of Michigan'] }, mode: 'quality', send_for_me: false, undo_seconds: 3 };
         await options.evaluate(in_page.import_settings, JSON.stringify(v1));
-        await options.evaluate(in_page.wait_for_element, ['#status', 'Imported']);
+        await options.evaluate(in_page.wait_for_element, ['#import-status', 'Imported']);
         assert.deepEqual(await options.evaluate(in_page.stored_settings), {
           version: 2, policy: { me: v1.me, mode: 'quality' }, options: { send_for_me: false, undo_seconds: 3 },
         });
         assert.deepEqual(await options.evaluate(in_page.form_values, ['f-name', 'f-schools', 'f-mode', 'o-undo']),
           { 'f-name': 'Dana Whitfield', 'f-schools': 'University of Michigan', 'f-mode': 'quality', 'o-undo': '3' });
 
-        // A file whose policy the core rejects is shown with its error and not saved.
+        // A file whose policy the core rejects is shown with its error, next to the import
+        // control, and not saved; the form still shows the stored settings.
         await options.evaluate(in_page.import_settings, JSON.stringify({ version: 2, policy: { mode: 'sometimes' }, options: {} }));
-        await options.evaluate(in_page.wait_for_element, ['#status', 'Not saved']);
-        assert.match((await options.evaluate(in_page.field_error, 'f-mode')).error, /^policy\.mode: /);
+        const said = await options.evaluate(in_page.wait_for_element, ['#import-status', 'Not imported']);
+        assert.match(said, /policy\.mode: /);
         assert.equal((await options.evaluate(in_page.stored_settings)).policy.mode, 'quality');
+        assert.equal((await options.evaluate(in_page.form_values, ['f-mode']))['f-mode'], 'quality');
+        assert.deepEqual(await options.evaluate(in_page.stored_local, HISTORY_KEY), history, 'the history is kept');
       } finally {
         await options.close();
       }
@@ -507,13 +508,14 @@ export function define_suite(browser, launch) {
       };
       const options = await open_options();
       try {
+        const history = await options.evaluate(in_page.stored_local, HISTORY_KEY); // the file has none: kept
         await options.evaluate(in_page.import_settings, JSON.stringify(file));
-        await options.evaluate(in_page.wait_for_element, ['#status', 'Imported']);
+        await options.evaluate(in_page.wait_for_element, ['#import-status', 'Imported']);
         assert.deepEqual(await options.evaluate(in_page.stored_local, CORRECTIONS_KEY), file.corrections);
         await options.evaluate(in_page.wait_for_correction_rows, 2);
         assert.deepEqual((await options.evaluate(in_page.correction_rows)).rows.map((r) => [r.sender, r.category]),
           [[by_id['f-default'].sender.name, 'Someone I know'], [by_id['f-scam'].sender.name, 'Generic, no real reason']], 'newest first');
-        assert.deepEqual(JSON.parse(await options.evaluate(in_page.export_settings)), file);
+        assert.deepEqual(JSON.parse(await options.evaluate(in_page.export_settings)), { ...file, history });
 
         // The open LinkedIn page follows: the imported correction for f-default is its verdict now.
         const imported = await shadow(in_page.card_state, ['f-default', { category: 'known' }]);
@@ -527,7 +529,7 @@ export function define_suite(browser, launch) {
         ];
         for (const bad of bad_files) {
           await options.evaluate(in_page.import_settings, JSON.stringify(bad));
-          const said = await options.evaluate(in_page.wait_for_element, ['#status', 'Not saved']);
+          const said = await options.evaluate(in_page.wait_for_element, ['#import-status', 'Not imported']);
           assert.match(said, /corrections/, 'the message names the corrections');
           assert.deepEqual(await options.evaluate(in_page.stored_settings), settings_before, `${said}: the settings are unchanged`);
           assert.deepEqual(await options.evaluate(in_page.stored_local, CORRECTIONS_KEY), file.corrections, `${said}: the corrections are unchanged`);
