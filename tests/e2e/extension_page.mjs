@@ -560,9 +560,12 @@ export function press_reset({ forget_history }) {
   document.getElementById('reset').click();
 }
 
-/** Any extension page: stores `items` in storage.local (as the extension would have, earlier). */
+/** Any extension page: stores `items` in storage.local (as the extension would have, earlier); a null value removes its key. */
 export async function store_local(items) {
-  await globalThis.vouchBrowser.storage.local.set(items);
+  const gone = Object.keys(items).filter((key) => items[key] === null);
+  const kept = Object.fromEntries(Object.entries(items).filter(([, value]) => value !== null));
+  if (gone.length) await globalThis.vouchBrowser.storage.local.remove(gone);
+  if (Object.keys(kept).length) await globalThis.vouchBrowser.storage.local.set(kept);
 }
 
 /** Options page: the form's values by id (checkboxes as booleans). */
@@ -728,12 +731,6 @@ export function page_readable() {
   walk(document);
   const highlights = globalThis.CSS && CSS.highlights ? [...CSS.highlights.keys()] : [];
   return { attributes, texts, sheets, hosts, highlights };
-}
-
-/** Any extension page: stores `value` under `key` in storage.local (null removes it). */
-export async function store_local([key, value]) {
-  if (value === null) await globalThis.vouchBrowser.storage.local.remove(key);
-  else await globalThis.vouchBrowser.storage.local.set({ [key]: value });
 }
 
 /** A card's neutral "not read" badge: its words, its label, what its panel says, and why (shape or note). */

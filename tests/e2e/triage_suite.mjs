@@ -54,7 +54,7 @@ export function define_triage_suite(browser, launch) {
     async function store_local(key, value) {
       const tab = await env.open_extension_page('ui/options.html', { behind: true });
       try {
-        await tab.evaluate(in_page.store_local, [key, value]);
+        await tab.evaluate(in_page.store_local, { [key]: value });
       } finally {
         await tab.close();
       }
