@@ -306,3 +306,74 @@ TEST_CASE("bench refuses a --min that is not a whole number from 1 on; classify 
   }
   check_failure(s.run("classify --policy '" + pol + "' '" + s.dir.string() + "'"), 2, "is a folder, not a file");
 }
+
+TEST_CASE("every option of every command is checked: exit 2 and a message naming the option and the value") {
+  const scratch s;
+  const auto pol = s.write("policy.json", policy_text);
+  const auto in = s.write("in.jsonl", good_known + "\n");
+  const auto missing = (s.dir / "no-corpus").string();
+  struct option_case {
+    std::string args, message;
+  };
+  const std::vector<option_case> cases{
+      {"bench --min abc '" + in + "'", "--min \"abc\": expected a whole number from 1 to 100000000"},
+      {"bench --min -1 '" + in + "'", "--min \"-1\""},
+      {"bench --min 99999999999999999999 '" + in + "'", "--min \"99999999999999999999\""},
+      {"bench --min=0 '" + in + "'", "--min \"0\""},
+      {"bench '" + in + "' --min", "--min: needs a value"},
+      {"classify --policy '" + pol + "' --min 5 '" + in + "'", "--min: not an option of vouch classify"},
+      {"classify --policy '" + pol + "' --cv 3 '" + in + "'", "--cv: not an option of vouch classify"},
+      {"draft-note --policy '" + pol + "' --verbose '" + in + "'", "--verbose: not an option of vouch draft-note"},
+      {"classify '" + in + "' --policy", "--policy: needs a value"},
+      {"classify --policy= '" + in + "'", "--policy: needs a value, got \"\""},
+      {"classify --policy '" + pol + "' --policy '" + pol + "' '" + in + "'", "--policy: given twice"},
+      {"classify --policy '" + pol + "' '" + in + "' '" + in + "'", "takes one input file"},
+      {"eval --policy '" + pol + "' --cv 3 '" + in + "'", "--cv: only with vouch eval --corpus"},
+      {"eval --corpus '" + missing + "' --cv abc", "--cv \"abc\": expected a whole number from 2 to 20"},
+      {"eval --corpus '" + missing + "' --learn-first 0", "--learn-first \"0\": expected a whole number from 1 to 1000"},
+      {"eval --corpus '" + missing + "' --verbose=yes", "--verbose takes no value, got \"yes\""},
+      {"train --corpus '" + missing + "' --cv 1", "--cv \"1\""},
+      {"train --corpus '" + missing + "' --set alpha=abc", "--set alpha=abc"},
+      {"train --corpus '" + missing + "' --min 5", "--min: not an option of vouch train"},
+      {"validate-policy --policy '" + pol + "'", "--policy: not an option of vouch validate-policy"},
+      {"version --min 3", "--min: not an option of vouch version"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.args);
+    const auto r = s.run(c.args);
+    check_failure(r, 2, c.message);
+    CHECK(r.out.empty());
+  }
+}
+
+TEST_CASE("an input that cannot be read is exit 2 and a message naming the path") {
+  const scratch s;
+  const auto pol = s.write("policy.json", policy_text);
+  const std::string folder = s.dir.string(), missing = (s.dir / "nowhere.jsonl").string();
+  // The section names must not hold the scratch folder's name, which changes with each run.
+  const std::vector<std::pair<std::string, std::string>> commands{
+      {"classify", "classify --policy '" + pol + "'"}, {"draft-note", "draft-note --policy '" + pol + "'"},
+      {"eval", "eval --policy '" + pol + "'"}, {"bench", "bench"}, {"validate-policy", "validate-policy"}};
+  for (const auto& [name, cmd] : commands) {
+    INFO(cmd);
+    SECTION("a folder: " + name) { check_failure(s.run(cmd + " '" + folder + "'"), 2, folder + ": is a folder, not a file"); }
+    SECTION("a missing file: " + name) { check_failure(s.run(cmd + " '" + missing + "'"), 2, missing + ": cannot open file"); }
+    // /proc/self/mem opens but every read of it fails (EIO): a read error, even for root.
+    SECTION("a file whose reading fails: " + name) {
+      if (fs::exists("/proc/self/mem")) check_failure(s.run(cmd + " /proc/self/mem"), 2, "/proc/self/mem: cannot be read");
+    }
+  }
+  SECTION("standard input that is a folder") {
+    check_failure(s.run("classify --policy '" + pol + "' -", folder), 2, "standard input: cannot be read");
+  }
+}
+
+TEST_CASE("eval exits 1 when a line could not be scored and 0 when all were") {
+  const scratch s;
+  const auto pol = s.write("policy.json", policy_text);
+  const std::string good = R"({"id": "a", "sender": {"name": "Ann"}, "message": "", "expect": {"category": "generic"}})";
+  CHECK(s.run("eval --policy '" + pol + "' '" + s.write("good.jsonl", good + "\n") + "'").status == 0);
+  const auto r = s.run("eval --policy '" + pol + "' '" + s.write("bad.jsonl", good + "\n{\"id\": \n" + good + "\n") + "'");
+  check_failure(r, 1, "line 2: not valid JSON");
+  CHECK_THAT(r.out, Contains("records: 2"));
+}
