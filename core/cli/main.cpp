@@ -36,6 +36,14 @@ int usage(std::ostream& os, int status) {
 
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r") == std::string::npos; }
 
+/// A policy's errors (one a line, each naming its field), each as "vouch: FILE: path: what".
+void report_policy_errors(const std::string& file, const std::string& errors) {
+  std::size_t b = 0;
+  for (std::size_t e; (e = errors.find('\n', b)) != std::string::npos; b = e + 1)
+    std::cerr << "vouch: " << file << ": " << errors.substr(b, e - b) << "\n";
+  std::cerr << "vouch: " << file << ": " << errors.substr(b) << "\n";
+}
+
 /// Loads and validates the policy named by --policy ("{}" when none); exits 2 on failure.
 bool load_policy(const options& o, std::string& policy_text, bool required) {
   if (o.policy.empty()) {
@@ -46,7 +54,7 @@ bool load_policy(const options& o, std::string& policy_text, bool required) {
   std::string err;
   if (!read_file(o.policy, policy_text, err)) { std::cerr << "vouch: policy " << err << "\n"; return false; }
   const auto v = validate_policy_json(policy_text);
-  if (!v.ok) { std::cerr << "vouch: " << o.policy << ": " << v.text << "\n"; return false; }
+  if (!v.ok) { report_policy_errors(o.policy, v.text); return false; }
   return true;
 }
 
@@ -96,7 +104,7 @@ int main(int argc, char** argv) {
     std::string text;
     if (!read_input(o.inputs[0], text)) return 2;
     const auto r = vouch::validate_policy_json(text);
-    if (!r.ok) { std::cerr << "vouch: " << o.inputs[0] << ": " << r.text << "\n"; return 2; }
+    if (!r.ok) { report_policy_errors(o.inputs[0], r.text); return 2; }
     std::cout << r.text << "\n";
     return 0;
   }

@@ -422,9 +422,7 @@ outcome<std::vector<std::string>> draft_notes(const note_request& req, const pol
 json_result draft_note_json(std::string_view target_json, std::string_view policy_json) {
   const json target = json::parse(target_json, nullptr, false);
   if (target.is_discarded()) return {false, "target record: not valid JSON"};
-  const json pol_json = json::parse(policy_json, nullptr, false);
-  if (pol_json.is_discarded()) return {false, "policy: not valid JSON"};
-  auto pol = parse_policy(pol_json);
+  auto pol = parse_policy_text(policy_json);
   if (!pol.ok()) return {false, pol.message()};
   auto req = parse_note_request(target);
   if (!req.ok()) return {false, req.message()};

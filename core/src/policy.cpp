@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_read.hpp"
+#include "rule_pack.hpp"
 #include "vouch/category.hpp"
 #include "vouch/names.hpp"
 
@@ -28,6 +29,15 @@ const char* mode_name(vouch::mode m) {
 
 namespace {
 
+// Every invalid field is reported (json_reader(true)); a field's meaning is checked only when it
+// could be read, so one mistake gives one message.
+
+/// `s` in quotes, as JSON writes it, so that a value shown in a message cannot break its line.
+std::string in_quotes(const std::string& s) { return json(s).dump(-1, ' ', false, json::error_handler_t::replace); }
+
+const std::string categories_expected =
+    "expected one of known, personal, generic, networker, sales, recruiter, job_seeker, romance, scam; got ";
+
 void read_me(json_reader& r, const json& j, me_profile& me) {
   const std::string path = "policy.me";
   r.string_field(j, "name", path, me.name);
@@ -39,7 +49,7 @@ void read_me(json_reader& r, const json& j, me_profile& me) {
   r.string_field(j, "work_email", path, me.work_email);
   r.string_field(j, "follow_url", path, me.follow_url);
   if (!me.work_email.empty() && me.work_email.find('@') == std::string::npos)
-    r.fail(path + ".work_email", "expected an e-mail address such as name@example.com, got \"" + me.work_email + "\"");
+    r.fail(path + ".work_email", "expected an e-mail address such as name@example.com, got " + in_quotes(me.work_email));
   if (me.first_name.empty()) me.first_name = first_name_of(me.name);
 }
 
@@ -47,32 +57,70 @@ void read_rules(json_reader& r, const json& list, std::vector<custom_rule>& out)
   const std::string path = "policy.rules";
   if (!list.is_array()) return r.fail(path, "expected a list of rules, got " + json_reader::type_of(list));
   std::set<std::string> ids;
-  for (std::size_t i = 0; i < list.size() && !r.failed(); ++i) {
+  for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string p = path + "[" + std::to_string(i) + "]";
     const json& j = list[i];
-    if (!j.is_object()) return r.fail(p, "expected a rule object, got " + json_reader::type_of(j));
+    if (!j.is_object()) { r.fail(p, "expected a rule object, got " + json_reader::type_of(j)); continue; }
+    const std::size_t before = r.error_count();
     custom_rule rule;
+    // Each field is read and checked on its own; `ok` says whether reading it added no error.
+    auto ok = [&](std::size_t was) { return r.error_count() == was; };
+    std::size_t was = r.error_count();
     r.string_field(j, "id", p, rule.id);
+    if (ok(was)) {
+      if (rule.id.empty()) r.fail(p + ".id", "missing: every rule needs an id");
+      else if (!ids.insert(rule.id).second) r.fail(p + ".id", "duplicate rule id " + in_quotes(rule.id));
+    }
+    was = r.error_count();
     r.string_field(j, "category", p, rule.category);
+    if (ok(was) && !category_from_name(rule.category)) r.fail(p + ".category", categories_expected + in_quotes(rule.category));
     r.string_field(j, "text", p, rule.text);
+    was = r.error_count();
     r.number_field(j, "weight", p, rule.weight);
+    if (ok(was) && (!std::isfinite(rule.weight) || rule.weight < -20 || rule.weight > 20))
+      r.fail(p + ".weight", "expected a number from -20 to 20");
+    was = r.error_count();
     r.string_list(j, "phrases", p, rule.phrases);
-    if (r.failed()) return;
-    if (rule.id.empty()) return r.fail(p + ".id", "missing: every rule needs an id");
-    if (!ids.insert(rule.id).second) return r.fail(p + ".id", "duplicate rule id \"" + rule.id + "\"");
-    if (!category_from_name(rule.category))
-      return r.fail(p + ".category", "expected one of known, personal, generic, networker, sales, "
-                                     "recruiter, job_seeker, romance, scam; got \"" + rule.category + "\"");
-    if (!std::isfinite(rule.weight) || rule.weight < -20 || rule.weight > 20)
-      return r.fail(p + ".weight", "expected a number from -20 to 20");
-    if (rule.phrases.empty()) return r.fail(p + ".phrases", "expected at least one phrase");
-    for (std::size_t k = 0; k < rule.phrases.size(); ++k)
+    if (ok(was) && rule.phrases.empty()) r.fail(p + ".phrases", "expected at least one phrase");
+    for (std::size_t k = 0; ok(was) && k < rule.phrases.size(); ++k)
       if (rule.phrases[k].find_first_not_of(" \t") == std::string::npos)
-        return r.fail(p + ".phrases[" + std::to_string(k) + "]", "a phrase must not be empty");
+        r.fail(p + ".phrases[" + std::to_string(k) + "]", "a phrase must not be empty");
       else if (fold_phrase(rule.phrases[k]).find_first_not_of(' ') == std::string::npos)
-        return r.fail(p + ".phrases[" + std::to_string(k) + "]", "has no words to match");
+        r.fail(p + ".phrases[" + std::to_string(k) + "]", "has no words to match");
+    if (!ok(before)) continue;
     if (rule.text.empty()) rule.text = "Matches your rule \"" + rule.id + "\"";
     out.push_back(std::move(rule));
+  }
+}
+
+/// Whether `id` names a rule that rule_weights can re-weight: the pack's phrase rules and facts,
+/// and the policy's own rules.
+bool is_rule_id(const std::string& id, const std::vector<custom_rule>& custom) {
+  for (const auto& r : custom)
+    if (r.id == id) return true;
+  if (const auto& pack = detail::default_rule_pack(); pack.ok())
+    for (const auto& r : pack.value().rules)
+      if (r.id == id) return true;
+  const json& pack_json = detail::default_pack_json();
+  const auto c = pack_json.find("classify");
+  if (c == pack_json.end() || !c->is_object()) return false;
+  const auto f = c->find("features");
+  return f != c->end() && f->is_object() && f->contains(id);
+}
+
+void read_rule_weights(json_reader& r, const json& weights, const std::vector<custom_rule>& custom,
+                       std::map<std::string, double>& out) {
+  const std::string path = "policy.rule_weights";
+  if (!weights.is_object())
+    return r.fail(path, "expected an object of rule id to weight, got " + json_reader::type_of(weights));
+  for (auto w = weights.begin(); w != weights.end(); ++w) {
+    const std::string p = path + "." + w.key();
+    if (!w->is_number()) { r.fail(p, "expected a number, got " + json_reader::type_of(*w)); continue; }
+    // The same range as a rule's own weight: a scale beyond it only breaks the arithmetic.
+    const double v = w->get<double>();
+    if (!std::isfinite(v) || v < -20 || v > 20) { r.fail(p, "expected a number from -20 to 20, got " + w->dump()); continue; }
+    if (!is_rule_id(w.key(), custom)) { r.fail(p, "no rule has the id " + in_quotes(w.key())); continue; }
+    out[w.key()] = v;
   }
 }
 
@@ -81,21 +129,23 @@ void read_corrections(json_reader& r, const json& list, std::vector<correction>&
   if (!list.is_array()) return r.fail(path, "expected a list of corrections, got " + json_reader::type_of(list));
   // Newest last: when there are more than the engine keeps, the oldest go.
   const std::size_t first = list.size() > max_corrections ? list.size() - max_corrections : 0;
-  for (std::size_t i = first; i < list.size() && !r.failed(); ++i) {
+  for (std::size_t i = first; i < list.size(); ++i) {
     const std::string p = path + "[" + std::to_string(i) + "]";
     const json& j = list[i];
-    if (!j.is_object()) return r.fail(p, "expected {\"invitation\": {...}, \"category\": \"...\"}, got " + json_reader::type_of(j));
+    if (!j.is_object()) {
+      r.fail(p, "expected {\"invitation\": {...}, \"category\": \"...\"}, got " + json_reader::type_of(j));
+      continue;
+    }
+    const std::size_t before = r.error_count();
     std::string cat;
     r.string_field(j, "category", p, cat);
-    if (r.failed()) return;
     const auto c = category_from_name(cat);
-    if (!c) return r.fail(p + ".category", "expected one of known, personal, generic, networker, sales, recruiter, "
-                                          "job_seeker, romance, scam; got \"" + cat + "\"");
+    if (r.error_count() == before && !c) r.fail(p + ".category", categories_expected + in_quotes(cat));
     auto inv_it = j.find("invitation");
-    if (inv_it == j.end()) return r.fail(p + ".invitation", "missing");
+    if (inv_it == j.end()) { r.fail(p + ".invitation", "missing"); continue; }
     auto inv = parse_invitation(*inv_it);
-    if (!inv) return r.fail(p + ".invitation", inv.message());
-    out.push_back({std::move(inv).value(), *c});
+    if (!inv) { r.fail(p + ".invitation", inv.message()); continue; }
+    if (r.error_count() == before) out.push_back({std::move(inv).value(), *c});
   }
 }
 
@@ -111,27 +161,28 @@ json invitation_to_json(const invitation& inv) {
 }  // namespace
 
 outcome<policy> parse_policy(const json& j) {
-  json_reader r;
+  json_reader r(true);
   policy p;
   if (!j.is_object()) return error{"policy: expected a JSON object, got " + json_reader::type_of(j)};
 
   if (auto it = j.find("me"); it != j.end() && !it->is_null()) {
-    if (!it->is_object()) return error{"policy.me: expected an object, got " + json_reader::type_of(*it)};
-    read_me(r, *it, p.me);
+    if (!it->is_object()) r.fail("policy.me", "expected an object, got " + json_reader::type_of(*it));
+    else read_me(r, *it, p.me);
   }
   if (auto it = j.find("mode"); it != j.end() && !it->is_null()) {
-    if (!it->is_string()) return error{"policy.mode: expected \"quality\", \"balanced\" or \"open\", got " + json_reader::type_of(*it)};
-    const auto m = it->get<std::string>();
+    const std::string expected = "expected \"quality\", \"balanced\" or \"open\", got ";
+    const std::string m = it->is_string() ? it->get<std::string>() : "";
     if (m == "quality") p.mode = mode::quality;
     else if (m == "balanced") p.mode = mode::balanced;
     else if (m == "open") p.mode = mode::open;
-    else return error{"policy.mode: expected \"quality\", \"balanced\" or \"open\", got \"" + m + "\""};
+    else r.fail("policy.mode", expected + (it->is_string() ? in_quotes(m) : json_reader::type_of(*it)));
   }
   r.string_field(j, "signature", "policy", p.signature);
+  const std::size_t before_language = r.error_count();
   r.string_field(j, "language", "policy", p.language);
-  if (!r.failed() && std::find(supported_languages().begin(), supported_languages().end(), p.language) ==
-                         supported_languages().end())
-    r.fail("policy.language", "expected one of en, fr, de, es, pt, it, nl; got \"" + p.language + "\"");
+  if (r.error_count() == before_language &&
+      std::find(supported_languages().begin(), supported_languages().end(), p.language) == supported_languages().end())
+    r.fail("policy.language", "expected one of en, fr, de, es, pt, it, nl; got " + in_quotes(p.language));
 
   // The note limit: "note_limit" wins; else "premium": true means LinkedIn's 300.
   if (auto it = j.find("premium"); it != j.end() && !it->is_null()) {
@@ -147,17 +198,96 @@ outcome<policy> parse_policy(const json& j) {
       else p.note_limit = static_cast<int>(n);
     }
   }
-  if (auto it = j.find("rules"); it != j.end() && !it->is_null() && !r.failed()) read_rules(r, *it, p.rules);
-  if (auto it = j.find("rule_weights"); it != j.end() && !it->is_null() && !r.failed()) {
-    if (!it->is_object()) r.fail("policy.rule_weights", "expected an object of rule id to weight, got " + json_reader::type_of(*it));
-    else
-      for (auto w = it->begin(); w != it->end(); ++w) {
-        if (!w->is_number()) { r.fail("policy.rule_weights." + w.key(), "expected a number, got " + json_reader::type_of(*w)); break; }
-        p.rule_weights[w.key()] = w->get<double>();
-      }
-  }
-  if (auto it = j.find("corrections"); it != j.end() && !it->is_null() && !r.failed()) read_corrections(r, *it, p.corrections);
+  if (auto it = j.find("rules"); it != j.end() && !it->is_null()) read_rules(r, *it, p.rules);
+  if (auto it = j.find("rule_weights"); it != j.end() && !it->is_null()) read_rule_weights(r, *it, p.rules, p.rule_weights);
+  if (auto it = j.find("corrections"); it != j.end() && !it->is_null()) read_corrections(r, *it, p.corrections);
   if (r.failed()) return error{r.error()};
+  return p;
+}
+
+namespace {
+
+/// The path of every value in a JSON text, in document order: "policy", "policy.me",
+/// "policy.me.companies", "policy.me.companies[0]"... The text has been parsed already, so this
+/// only walks it; iterative, so deep nesting cannot exhaust the stack.
+std::vector<std::string> value_paths(std::string_view t) {
+  struct frame { std::string path; bool array; std::size_t index = 0; bool expect_key = true; };
+  std::vector<frame> stack;
+  std::vector<std::string> out;
+  std::string key, skipped;
+  std::size_t i = 0;
+  auto read_string = [&](std::string& s) {  // t[i] is the opening quote; escapes other than \uXXXX decoded
+    s.clear();
+    for (++i; i < t.size() && t[i] != '"'; ++i) {
+      if (t[i] != '\\' || i + 1 == t.size()) { s += t[i]; continue; }
+      const char c = t[++i];
+      s += c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c == 'b' ? '\b' : c == 'f' ? '\f' : c;
+    }
+    ++i;
+  };
+  while (i < t.size()) {
+    const char c = t[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ':') { ++i; continue; }
+    if (c == ',') { if (!stack.empty()) stack.back().expect_key = true; ++i; continue; }
+    if (c == '}' || c == ']') { if (!stack.empty()) stack.pop_back(); ++i; continue; }
+    if (c == '"' && !stack.empty() && !stack.back().array && stack.back().expect_key) {
+      read_string(key);
+      stack.back().expect_key = false;
+      continue;
+    }
+    std::string path = stack.empty() ? "policy"
+                       : stack.back().array ? stack.back().path + "[" + std::to_string(stack.back().index++) + "]"
+                                            : stack.back().path + "." + key;
+    out.push_back(path);
+    if (c == '{' || c == '[') { stack.push_back({std::move(path), c == '['}); ++i; }
+    else if (c == '"') read_string(skipped);
+    else while (i < t.size() && t[i] != ',' && t[i] != '}' && t[i] != ']' && t[i] != ' ' && t[i] != '\n') ++i;
+  }
+  return out;
+}
+
+/// The error lines of `errors` ("path: what", one a line) sorted by where their path is in the
+/// document; a path that is not there (a missing field) sorts with its nearest enclosing value.
+std::string in_document_order(std::string_view text, const std::string& errors) {
+  std::vector<std::string> lines;
+  for (std::size_t b = 0; b <= errors.size();) {
+    std::size_t e = errors.find('\n', b);
+    if (e == std::string::npos) e = errors.size();
+    // A line that does not start a new error belongs to the one before (a value with a newline).
+    if (lines.empty() || errors.compare(b, 6, "policy") == 0) lines.emplace_back();
+    else lines.back() += '\n';
+    lines.back().append(errors, b, e - b);
+    b = e + 1;
+  }
+  if (lines.size() < 2) return errors;
+  const std::vector<std::string> paths = value_paths(text);
+  std::vector<std::pair<std::size_t, std::size_t>> order;  // (position in the document, line)
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    std::string path = lines[k].substr(0, lines[k].find(": "));
+    std::size_t at = paths.size();
+    while (!path.empty()) {
+      if (const auto it = std::find(paths.begin(), paths.end(), path); it != paths.end()) {
+        at = static_cast<std::size_t>(it - paths.begin());
+        break;
+      }
+      const std::size_t cut = path.back() == ']' ? path.rfind('[') : path.rfind('.');
+      path.resize(cut == std::string::npos ? 0 : cut);
+    }
+    order.emplace_back(at, k);
+  }
+  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::string out;
+  for (const auto& [at, k] : order) out += (out.empty() ? "" : "\n") + lines[k];
+  return out;
+}
+
+}  // namespace
+
+outcome<policy> parse_policy_text(std::string_view text) {
+  const json j = json::parse(text, nullptr, false);
+  if (j.is_discarded()) return error{"policy: not valid JSON"};
+  auto p = parse_policy(j);
+  if (!p) return error{in_document_order(text, p.message())};
   return p;
 }
 

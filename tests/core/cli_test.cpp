@@ -377,3 +377,19 @@ TEST_CASE("eval exits 1 when a line could not be scored and 0 when all were") {
   check_failure(r, 1, "line 2: not valid JSON");
   CHECK_THAT(r.out, Contains("records: 2"));
 }
+
+TEST_CASE("a policy with several wrong fields: the tool reports each on its own line, in document order") {
+  const scratch s;
+  const auto pol = s.write("policy.json", R"({"note_limit": 7, "me": {"work_email": "nope"}, "mode": "strict"})");
+  const std::string expected = "policy.json: policy.note_limit: expected a number from 60 to 300, got 7\n"
+                               "vouch: " + (s.dir / "policy.json").string() +
+                               ": policy.me.work_email: expected an e-mail address such as name@example.com, got \"nope\"\n"
+                               "vouch: " + (s.dir / "policy.json").string() +
+                               ": policy.mode: expected \"quality\", \"balanced\" or \"open\", got \"strict\"\n";
+  const auto v = s.run("validate-policy '" + pol + "'");
+  check_failure(v, 2, expected);
+  CHECK(v.out.empty());
+  const auto c = s.run("classify --policy '" + pol + "' '" + s.write("in.jsonl", good_known + "\n") + "'");
+  check_failure(c, 2, expected);
+  CHECK(c.out.empty());
+}
