@@ -7,6 +7,7 @@
 #include "cli.hpp"
 #include "vouch/api.hpp"
 #include "vouch/category.hpp"
+#include "vouch/classify.hpp"
 
 namespace vouch::cli {
 
@@ -16,6 +17,9 @@ int run_eval(const options& o) {
   std::string policy_text;
   if (!load_policy(o, policy_text, true)) return 2;
   if (o.inputs.size() != 1) { std::cerr << "vouch: eval needs LABELED.jsonl (or --corpus DIR)\n"; return usage(std::cerr, 2); }
+  auto e = engine_for(policy_text);
+  if (!e) { std::cerr << "vouch: " << e.message() << "\n"; return 2; }
+  const engine& eng = *e.value();
 
   constexpr std::size_t n = category_count;
   std::array<std::array<int, n>, n> confusion{};
@@ -25,6 +29,7 @@ int run_eval(const options& o) {
     if (blank(line)) return;
     const std::size_t i = line_no - 1;
     const json rec = json::parse(line, nullptr, false);
+    if (line.capacity() > (1 << 20)) std::string().swap(line);  // a huge line: parsed, so no longer needed
     if (rec.is_discarded()) {
       std::cerr << "vouch: line " << (i + 1) << ": not valid JSON\n";
       ++bad_lines;
@@ -49,13 +54,14 @@ int run_eval(const options& o) {
       ++bad_lines;
       return;
     }
-    const auto r = classify_json(line, policy_text);
-    if (!r.ok) {
-      std::cerr << "vouch: line " << (i + 1) << ": " << r.text << "\n";
+    // Judged from the record already parsed: a second parse of the line would double the memory.
+    auto inv = parse_invitation(rec);
+    if (!inv) {
+      std::cerr << "vouch: line " << (i + 1) << ": " << inv.message() << "\n";
       ++bad_lines;
       return;
     }
-    const json got = json::parse(r.text);
+    const json got = json::parse(result_to_text(eng.classify(inv.value())));
     const auto got_cat = *category_from_name(got["category"].get<std::string>());
     const std::string got_verdict = got["verdict"], want_verdict = expect->value("verdict", "");
     ++total;
