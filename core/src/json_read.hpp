@@ -7,6 +7,14 @@
 
 #include <nlohmann/json.hpp>
 
+// Code that runs once per policy or on an error, not per invitation: compiled for size where the
+// compiler can (the wasm module is at its size budget; clang only).
+#if defined(__clang__)
+#define VOUCH_SMALL_CODE __attribute__((minsize))
+#else
+#define VOUCH_SMALL_CODE
+#endif
+
 namespace vouch::detail {
 
 /// Collects the first error met while reading or, made with `every_error`, each of them (one a
@@ -19,11 +27,9 @@ class json_reader {
   /// How many errors were met so far (a caller checks a field's meaning only if reading it added none).
   std::size_t error_count() const { return errors_; }
   const std::string& error() const { return error_; }
-  void fail(const std::string& path, const std::string& what) {
-    if (errors_ != 0 && !every_) return;
-    if (errors_++ != 0) error_ += '\n';
-    error_ += path + ": " + what;
-  }
+  /// Records "path: what" (defined once in policy.cpp, not inlined at each of its many callers,
+  /// which the wasm module's size would feel).
+  void fail(const std::string& path, const std::string& what);
 
   /// Reads an optional string field; null counts as absent.
   void string_field(const nlohmann::json& obj, const char* key, const std::string& path,

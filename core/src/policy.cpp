@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -14,6 +15,12 @@
 #include "vouch/names.hpp"
 
 namespace vouch {
+
+VOUCH_SMALL_CODE void detail::json_reader::fail(const std::string& path, const std::string& what) {
+  if (errors_ != 0 && !every_) return;
+  if (errors_++ != 0) error_ += '\n';
+  error_ += path + ": " + what;
+}
 
 using nlohmann::json;
 using detail::json_reader;
@@ -33,12 +40,12 @@ namespace {
 // could be read, so one mistake gives one message.
 
 /// `s` in quotes, as JSON writes it, so that a value shown in a message cannot break its line.
-std::string in_quotes(const std::string& s) { return json(s).dump(-1, ' ', false, json::error_handler_t::replace); }
+VOUCH_SMALL_CODE std::string in_quotes(const std::string& s) { return json(s).dump(-1, ' ', false, json::error_handler_t::replace); }
 
 const std::string categories_expected =
     "expected one of known, personal, generic, networker, sales, recruiter, job_seeker, romance, scam; got ";
 
-void read_me(json_reader& r, const json& j, me_profile& me) {
+VOUCH_SMALL_CODE void read_me(json_reader& r, const json& j, me_profile& me) {
   const std::string path = "policy.me";
   r.string_field(j, "name", path, me.name);
   r.string_field(j, "first_name", path, me.first_name);
@@ -53,7 +60,7 @@ void read_me(json_reader& r, const json& j, me_profile& me) {
   if (me.first_name.empty()) me.first_name = first_name_of(me.name);
 }
 
-void read_rules(json_reader& r, const json& list, std::vector<custom_rule>& out) {
+VOUCH_SMALL_CODE void read_rules(json_reader& r, const json& list, std::vector<custom_rule>& out) {
   const std::string path = "policy.rules";
   if (!list.is_array()) return r.fail(path, "expected a list of rules, got " + json_reader::type_of(list));
   std::set<std::string> ids;
@@ -95,7 +102,7 @@ void read_rules(json_reader& r, const json& list, std::vector<custom_rule>& out)
 
 /// Whether `id` names a rule that rule_weights can re-weight: the pack's phrase rules and facts,
 /// and the policy's own rules.
-bool is_rule_id(const std::string& id, const std::vector<custom_rule>& custom) {
+VOUCH_SMALL_CODE bool is_rule_id(const std::string& id, const std::vector<custom_rule>& custom) {
   for (const auto& r : custom)
     if (r.id == id) return true;
   if (const auto& pack = detail::default_rule_pack(); pack.ok())
@@ -108,7 +115,7 @@ bool is_rule_id(const std::string& id, const std::vector<custom_rule>& custom) {
   return f != c->end() && f->is_object() && f->contains(id);
 }
 
-void read_rule_weights(json_reader& r, const json& weights, const std::vector<custom_rule>& custom,
+VOUCH_SMALL_CODE void read_rule_weights(json_reader& r, const json& weights, const std::vector<custom_rule>& custom,
                        std::map<std::string, double>& out) {
   const std::string path = "policy.rule_weights";
   if (!weights.is_object())
@@ -124,7 +131,7 @@ void read_rule_weights(json_reader& r, const json& weights, const std::vector<cu
   }
 }
 
-void read_corrections(json_reader& r, const json& list, std::vector<correction>& out) {
+VOUCH_SMALL_CODE void read_corrections(json_reader& r, const json& list, std::vector<correction>& out) {
   const std::string path = "policy.corrections";
   if (!list.is_array()) return r.fail(path, "expected a list of corrections, got " + json_reader::type_of(list));
   // Newest last: when there are more than the engine keeps, the oldest go.
@@ -160,7 +167,7 @@ json invitation_to_json(const invitation& inv) {
 
 }  // namespace
 
-outcome<policy> parse_policy(const json& j) {
+VOUCH_SMALL_CODE outcome<policy> parse_policy(const json& j) {
   json_reader r(true);
   policy p;
   if (!j.is_object()) return error{"policy: expected a JSON object, got " + json_reader::type_of(j)};
@@ -207,83 +214,97 @@ outcome<policy> parse_policy(const json& j) {
 
 namespace {
 
-/// The path of every value in a JSON text, in document order: "policy", "policy.me",
-/// "policy.me.companies", "policy.me.companies[0]"... The text has been parsed already, so this
-/// only walks it; iterative, so deep nesting cannot exhaust the stack.
-std::vector<std::string> value_paths(std::string_view t) {
-  struct frame { std::string path; bool array; std::size_t index = 0; bool expect_key = true; };
-  std::vector<frame> stack;
-  std::vector<std::string> out;
-  std::string key, skipped;
-  std::size_t i = 0;
-  auto read_string = [&](std::string& s) {  // t[i] is the opening quote; escapes other than \uXXXX decoded
-    s.clear();
-    for (++i; i < t.size() && t[i] != '"'; ++i) {
-      if (t[i] != '\\' || i + 1 == t.size()) { s += t[i]; continue; }
-      const char c = t[++i];
-      s += c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c == 'b' ? '\b' : c == 'f' ? '\f' : c;
-    }
+// Finding where an error's path is in the policy's text, to report errors in document order.
+// The text has been parsed already, so these only walk it; nothing is copied.
+
+VOUCH_SMALL_CODE std::size_t skip_space(std::string_view t, std::size_t i) {
+  while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r' || t[i] == ':' || t[i] == ','))
     ++i;
-  };
-  while (i < t.size()) {
-    const char c = t[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ':') { ++i; continue; }
-    if (c == ',') { if (!stack.empty()) stack.back().expect_key = true; ++i; continue; }
-    if (c == '}' || c == ']') { if (!stack.empty()) stack.pop_back(); ++i; continue; }
-    if (c == '"' && !stack.empty() && !stack.back().array && stack.back().expect_key) {
-      read_string(key);
-      stack.back().expect_key = false;
-      continue;
-    }
-    std::string path = stack.empty() ? "policy"
-                       : stack.back().array ? stack.back().path + "[" + std::to_string(stack.back().index++) + "]"
-                                            : stack.back().path + "." + key;
-    out.push_back(path);
-    if (c == '{' || c == '[') { stack.push_back({std::move(path), c == '['}); ++i; }
-    else if (c == '"') read_string(skipped);
-    else while (i < t.size() && t[i] != ',' && t[i] != '}' && t[i] != ']' && t[i] != ' ' && t[i] != '\n') ++i;
-  }
-  return out;
+  return i;
 }
 
-/// The error lines of `errors` ("path: what", one a line) sorted by where their path is in the
-/// document; a path that is not there (a missing field) sorts with its nearest enclosing value.
-std::string in_document_order(std::string_view text, const std::string& errors) {
-  std::vector<std::string> lines;
-  for (std::size_t b = 0; b <= errors.size();) {
-    std::size_t e = errors.find('\n', b);
-    if (e == std::string::npos) e = errors.size();
-    // A line that does not start a new error belongs to the one before (a value with a newline).
-    if (lines.empty() || errors.compare(b, 6, "policy") == 0) lines.emplace_back();
-    else lines.back() += '\n';
-    lines.back().append(errors, b, e - b);
+/// The end of the string that starts at t[i].
+VOUCH_SMALL_CODE std::size_t skip_string(std::string_view t, std::size_t i) {
+  for (++i; i < t.size() && t[i] != '"'; ++i)
+    if (t[i] == '\\') ++i;
+  return i + 1;
+}
+
+/// The end of the value that starts at t[i].
+VOUCH_SMALL_CODE std::size_t skip_value(std::string_view t, std::size_t i) {
+  int depth = 0;
+  while (i < t.size()) {
+    const char c = t[i];
+    if (c == '"') {
+      i = skip_string(t, i);
+      if (depth == 0) return i;
+      continue;
+    }
+    if (c == '{' || c == '[') ++depth;
+    else if (c == '}' || c == ']' || (c == ',' && depth == 0)) {
+      if (depth == 0) return i;
+      if (c != ',' && --depth == 0) return i + 1;
+    }
+    ++i;
+  }
+  return i;
+}
+
+/// Where the value at `path` ("policy.me.companies[1]", keys may hold dots) starts in `t`; for a
+/// path that is not there (a missing field), where its nearest enclosing value starts.
+VOUCH_SMALL_CODE std::size_t position_of(std::string_view t, std::string_view path) {
+  path.remove_prefix(std::min(path.size(), std::string_view("policy").size()));
+  std::size_t at = skip_space(t, 0);
+  while (!path.empty() && at < t.size()) {
+    std::size_t found = std::string_view::npos, rest = 0;
+    if (path[0] == '[' && t[at] == '[') {
+      const std::size_t n = std::strtoul(std::string(path.substr(1, path.find(']'))).c_str(), nullptr, 10);
+      std::size_t i = skip_space(t, at + 1);
+      for (std::size_t k = 0; k < n && i < t.size() && t[i] != ']'; ++k) i = skip_space(t, skip_value(t, i));
+      if (i < t.size() && t[i] != ']') found = i;
+      rest = path.find(']') + 1;
+    } else if (path[0] == '.' && t[at] == '{') {
+      // The longest key that the path goes on with.
+      for (std::size_t i = skip_space(t, at + 1); i < t.size() && t[i] == '"';) {
+        const std::size_t key_end = skip_string(t, i);
+        const std::string_view key = t.substr(i + 1, key_end - i - 2);
+        const std::size_t value = skip_space(t, key_end);
+        const bool match = path.size() > key.size() && path.compare(1, key.size(), key) == 0 &&
+                           (path.size() == key.size() + 1 || path[key.size() + 1] == '.' || path[key.size() + 1] == '[');
+        if (match && key.size() + 1 > rest) { rest = key.size() + 1; found = value; }
+        i = skip_space(t, skip_value(t, value));
+      }
+    }
+    if (found == std::string_view::npos) break;
+    at = found;
+    path.remove_prefix(rest);
+  }
+  return at;
+}
+
+/// The error lines of `errors` ("path: what", one a line) in the order of their paths in `text`.
+VOUCH_SMALL_CODE std::string in_document_order(std::string_view text, const std::string& errors) {
+  std::vector<std::pair<std::size_t, std::string_view>> lines;  // (position, line), kept sorted
+  const std::string_view all = errors;
+  for (std::size_t b = 0; b <= all.size();) {
+    std::size_t e = all.find('\n', b);
+    if (e == std::string_view::npos) e = all.size();
+    const std::string_view line = all.substr(b, e - b);
+    const std::size_t at = position_of(text, line.substr(0, line.find(": ")));
+    // After every line at the same place or before: stable, and there are few lines.
+    std::size_t i = lines.size();
+    while (i > 0 && lines[i - 1].first > at) --i;
+    lines.insert(lines.begin() + static_cast<long>(i), {at, line});
     b = e + 1;
   }
-  if (lines.size() < 2) return errors;
-  const std::vector<std::string> paths = value_paths(text);
-  std::vector<std::pair<std::size_t, std::size_t>> order;  // (position in the document, line)
-  for (std::size_t k = 0; k < lines.size(); ++k) {
-    std::string path = lines[k].substr(0, lines[k].find(": "));
-    std::size_t at = paths.size();
-    while (!path.empty()) {
-      if (const auto it = std::find(paths.begin(), paths.end(), path); it != paths.end()) {
-        at = static_cast<std::size_t>(it - paths.begin());
-        break;
-      }
-      const std::size_t cut = path.back() == ']' ? path.rfind('[') : path.rfind('.');
-      path.resize(cut == std::string::npos ? 0 : cut);
-    }
-    order.emplace_back(at, k);
-  }
-  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::string out;
-  for (const auto& [at, k] : order) out += (out.empty() ? "" : "\n") + lines[k];
+  for (const auto& l : lines) (out += out.empty() ? "" : "\n") += l.second;
   return out;
 }
 
 }  // namespace
 
-outcome<policy> parse_policy_text(std::string_view text) {
+VOUCH_SMALL_CODE outcome<policy> parse_policy_text(std::string_view text) {
   const json j = json::parse(text, nullptr, false);
   if (j.is_discarded()) return error{"policy: not valid JSON"};
   auto p = parse_policy(j);
