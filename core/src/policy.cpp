@@ -257,7 +257,7 @@ VOUCH_SMALL_CODE std::size_t position_of(std::string_view t, std::string_view pa
   std::size_t at = skip_space(t, 0);
   while (!path.empty() && at < t.size()) {
     std::size_t found = std::string_view::npos, rest = 0;
-    if (path[0] == '[' && t[at] == '[') {
+    if (path[0] == '[' && t[at] == '[' && path.find(']') != std::string_view::npos) {
       const std::size_t n = std::strtoul(std::string(path.substr(1, path.find(']'))).c_str(), nullptr, 10);
       std::size_t i = skip_space(t, at + 1);
       for (std::size_t k = 0; k < n && i < t.size() && t[i] != ']'; ++k) i = skip_space(t, skip_value(t, i));
@@ -275,7 +275,7 @@ VOUCH_SMALL_CODE std::size_t position_of(std::string_view t, std::string_view pa
         i = skip_space(t, skip_value(t, value));
       }
     }
-    if (found == std::string_view::npos) break;
+    if (found == std::string_view::npos || rest == 0) break;
     at = found;
     path.remove_prefix(rest);
   }

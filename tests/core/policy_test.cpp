@@ -319,3 +319,28 @@ TEST_CASE("rule_weights are checked against the range of a rule's weight and mus
     CHECK(p.rule_weights.at("custom.swap") == 0.5);
   }
 }
+
+TEST_CASE("errors are put in document order whatever the keys and values look like") {
+  // Keys with brackets, dots, quotes and escapes, deep nesting, arrays where objects were expected:
+  // the ordering only walks the text, and always ends.
+  const std::vector<std::string> policies{
+      R"({"rule_weights": {"a[b": 1, "a": [1, 2], "a[0": "x", "x]": 2}, "mode": 1})",
+      R"({"rule_weights": {"q\"uote": 1, "back\\slash": 2, "uni\u00e9": 3, "[": 4, "]": 5, ".": 6, "": 7}, "mode": 2})",
+      R"({"me": )" + std::string(500, '[') + "1" + std::string(500, ']') +
+          R"(, "rules": [[], {}, "x", [{"id": []}]], "mode": {}})",
+      R"({"corrections": [{"invitation": {"id": "c", "sender": {"name": ["x"]}}, "category": 1}, 5], "language": []})",
+  };
+  for (const auto& text : policies) {
+    INFO(text);
+    const auto v = vouch::validate_policy_json(text);
+    REQUIRE_FALSE(v.ok);
+    CHECK(lines_of(v.text).size() >= 2);
+  }
+  const auto v = vouch::validate_policy_json(policies[0]);
+  CHECK(lines_of(v.text) == std::vector<std::string>{
+                                "policy.rule_weights.a[b: no rule has the id \"a[b\"",
+                                "policy.rule_weights.a: expected a number, got a list",
+                                "policy.rule_weights.a[0: expected a number, got a string",
+                                "policy.rule_weights.x]: no rule has the id \"x]\"",
+                                "policy.mode: expected \"quality\", \"balanced\" or \"open\", got a number"});
+}
