@@ -16,20 +16,19 @@ using clock_type = std::chrono::steady_clock;
 int run_bench(const options& o) {
   std::string policy_text;
   if (!load_policy(o, policy_text, false)) return 2;
-  if (o.inputs.size() != 1) return usage(std::cerr, 2);
-  std::string text;
-  if (!read_input(o.inputs[0], text)) return 2;
+  if (o.inputs.size() != 1) { std::cerr << "vouch: bench needs INVITATIONS.jsonl\n"; return usage(std::cerr, 2); }
 
   std::vector<std::string> lines;
   std::vector<invitation> invitations;
-  for (auto& line : split_lines(text)) {
+  const bool read = for_each_line(o.inputs[0], [&](std::size_t, std::string& line) {
     const json j = json::parse(line, nullptr, false);
-    if (j.is_discarded()) continue;
+    if (j.is_discarded()) return;
     auto inv = parse_invitation(j);
-    if (!inv) continue;
+    if (!inv) return;
     invitations.push_back(std::move(inv).value());
     lines.push_back(std::move(line));
-  }
+  });
+  if (!read) return 2;
   if (invitations.empty()) { std::cerr << "vouch: no valid invitations in " << o.inputs[0] << "\n"; return 2; }
   const std::size_t rounds = (o.min_records + invitations.size() - 1) / invitations.size();
   const std::size_t count = rounds * invitations.size();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -15,16 +16,27 @@ struct options {
   std::size_t min_records = 100000;
   bool help = false;
   bool verbose = false;
-  bool fit = false;  // eval --corpus: judge the test recipients with a model fitted now (--set applies)
-  std::string corpus, out, cv, learn_first;  // train and eval --corpus
-  std::vector<std::string> settings;         // train: --set NAME=VALUE (alpha, l1, l2, epochs, unsure)
-  std::string unknown;
+  bool fit = false;                   // eval --corpus --fit: a model fitted now judges the test recipients
+  std::string corpus, out;            // train and eval --corpus
+  int cv = 0, learn_first = 0;        // --cv K (2-20) and --learn-first N (1-1000); 0 when not given
+  std::vector<std::string> settings;  // train, eval --corpus: --set NAME=VALUE (alpha, l1, l2, epochs, unsure, rows)
+  std::string error;                  // the first bad option or value, naming both; empty when all is well
 };
 
+/// The options of `cmd` from argv[first...]: each command takes only its own options, and every
+/// value is checked (a whole number in range, a non-empty name); `error` says what was wrong.
+options parse_options(const std::string& cmd, int argc, char** argv, int first);
+
 int usage(std::ostream& os, int status);
+/// Reads a whole file ("-" is standard input); a folder, a missing file or a read error sets `err`
+/// to a message naming the path.
 bool read_file(const std::string& path, std::string& out, std::string& err);
+/// read_file, saying why on standard error when it cannot.
 bool read_input(const std::string& path, std::string& out);
-std::vector<std::string> split_lines(const std::string& text);
+/// Calls `fn(line_number, line)` for each line of `path` ("-" is standard input; "\r\n" or "\n"),
+/// holding one line at a time; false (with a message on standard error naming the path) when the
+/// input cannot be opened or read.
+bool for_each_line(const std::string& path, const std::function<void(std::size_t, std::string&)>& fn);
 bool blank(const std::string& s);
 bool load_policy(const options& o, std::string& policy_text, bool required);
 

@@ -116,17 +116,6 @@ judgement_stats cross_validate(const std::vector<labelled_inbox>& train, int fol
   return all;
 }
 
-bool parse_count(const std::string& text, const char* option, long lo, long hi, long& out) {
-  char* end = nullptr;
-  const long v = std::strtol(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0' || v < lo || v > hi) {
-    std::cerr << "vouch: " << option << " takes a whole number from " << lo << " to " << hi << ", got \"" << text << "\"\n";
-    return false;
-  }
-  out = v;
-  return true;
-}
-
 /// --set NAME=VALUE for the fitting's settings.
 bool apply_settings(const std::vector<std::string>& settings, train_options& opt) {
   for (const auto& s : settings) {
@@ -151,12 +140,11 @@ bool apply_settings(const std::vector<std::string>& settings, train_options& opt
 }  // namespace
 
 int run_train(const options& o) {
+  train_options opt;
+  if (!apply_settings(o.settings, opt)) return 2;  // before the corpus, which takes a while to read
   corpus c;
   if (!load_corpus(o.corpus.empty() ? "data/corpus" : o.corpus, c)) return 2;
-  train_options opt;
-  if (!apply_settings(o.settings, opt)) return 2;
-  long folds = 0;
-  if (!o.cv.empty() && !parse_count(o.cv, "--cv", 2, 20, folds)) return 2;
+  const long folds = o.cv;
   std::printf("training recipients: %zu (%zu invitations); test recipients: %zu (%zu invitations), not used\n",
               c.train.size(), count_items(c.train), c.test.size(), count_items(c.test));
   if (folds) cross_validate(c.train, static_cast<int>(folds), opt, o.verbose);
@@ -172,9 +160,7 @@ int run_train(const options& o) {
 int run_corpus_eval(const options& o) {
   corpus c;
   if (!load_corpus(o.corpus, c)) return 2;
-  long folds = 0, learn = 0;
-  if (!o.cv.empty() && !parse_count(o.cv, "--cv", 2, 20, folds)) return 2;
-  if (!o.learn_first.empty() && !parse_count(o.learn_first, "--learn-first", 1, 1000, learn)) return 2;
+  const long folds = o.cv, learn = o.learn_first;  // checked by parse_options
   train_options opt;
   if (!apply_settings(o.settings, opt)) return 2;
   // --fit: a model fitted now on the training recipients (with --set), instead of the built-in one.

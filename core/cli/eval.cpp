@@ -7,6 +7,7 @@
 #include "cli.hpp"
 #include "vouch/api.hpp"
 #include "vouch/category.hpp"
+#include "vouch/classify.hpp"
 
 namespace vouch::cli {
 
@@ -15,44 +16,52 @@ using nlohmann::json;
 int run_eval(const options& o) {
   std::string policy_text;
   if (!load_policy(o, policy_text, true)) return 2;
-  if (o.inputs.size() != 1) return usage(std::cerr, 2);
-  std::string text;
-  if (!read_input(o.inputs[0], text)) return 2;
+  if (o.inputs.size() != 1) { std::cerr << "vouch: eval needs LABELED.jsonl (or --corpus DIR)\n"; return usage(std::cerr, 2); }
+  auto e = engine_for(policy_text);
+  if (!e) { std::cerr << "vouch: " << e.message() << "\n"; return 2; }
+  const engine& eng = *e.value();
 
   constexpr std::size_t n = category_count;
   std::array<std::array<int, n>, n> confusion{};
   int total = 0, category_ok = 0, verdict_ok = 0, bad_lines = 0, unsafe_decline = 0, unsafe_accept = 0;
   std::string misses;
-  const auto lines = split_lines(text);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (blank(lines[i])) continue;
-    const json rec = json::parse(lines[i], nullptr, false);
+  const bool read = for_each_line(o.inputs[0], [&](std::size_t line_no, std::string& line) {
+    if (blank(line)) return;
+    const std::size_t i = line_no - 1;
+    const json rec = json::parse(line, nullptr, false);
+    if (line.capacity() > (1 << 20)) std::string().swap(line);  // a huge line: parsed, so no longer needed
+    if (rec.is_discarded()) {
+      std::cerr << "vouch: line " << (i + 1) << ": not valid JSON\n";
+      ++bad_lines;
+      return;
+    }
     // A record that cannot be scored is reported with its line and field; the rest are scored.
     const json* expect = rec.is_object() && rec.contains("expect") ? &rec["expect"] : nullptr;
     if (expect && !expect->is_object()) {
       std::cerr << "vouch: line " << (i + 1) << ": expect: expected an object with category and verdict\n";
       ++bad_lines;
-      continue;
+      return;
     }
     if (expect && expect->contains("verdict") && !(*expect)["verdict"].is_string()) {
       std::cerr << "vouch: line " << (i + 1) << ": expect.verdict: expected a string such as \"accept\"\n";
       ++bad_lines;
-      continue;
+      return;
     }
     const auto want_cat = expect && expect->contains("category") && (*expect)["category"].is_string()
                               ? category_from_name((*expect)["category"].get<std::string>()) : std::nullopt;
     if (!want_cat) {
       std::cerr << "vouch: line " << (i + 1) << ": expect.category: missing or unknown\n";
       ++bad_lines;
-      continue;
+      return;
     }
-    const auto r = classify_json(lines[i], policy_text);
-    if (!r.ok) {
-      std::cerr << "vouch: line " << (i + 1) << ": " << r.text << "\n";
+    // Judged from the record already parsed: a second parse of the line would double the memory.
+    auto inv = parse_invitation(rec);
+    if (!inv) {
+      std::cerr << "vouch: line " << (i + 1) << ": " << inv.message() << "\n";
       ++bad_lines;
-      continue;
+      return;
     }
-    const json got = json::parse(r.text);
+    const json got = json::parse(result_to_text(eng.classify(inv.value())));
     const auto got_cat = *category_from_name(got["category"].get<std::string>());
     const std::string got_verdict = got["verdict"], want_verdict = expect->value("verdict", "");
     ++total;
@@ -77,7 +86,8 @@ int run_eval(const options& o) {
         misses += "\n";
       }
     }
-  }
+  });
+  if (!read) return 2;
 
   std::printf("confusion matrix (rows: expected, columns: got)\n%-11s", "");
   for (auto c : all_categories) std::printf(" %6.6s", std::string(category_name(c)).c_str());

@@ -8,15 +8,13 @@
 //   vouch bench [--policy POLICY.json] [--min N] INVITATIONS.jsonl
 //   vouch validate-policy POLICY.json
 //
-// Exit status: 0 all good; 1 some input lines were bad (each gave an error record);
-// 2 the policy or the command line is unusable (nothing was written to standard output).
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
+// Exit status: 0 all good; 1 some input lines were bad (classify and draft-note: each gave an
+// error record; eval: each was reported on standard error with its line and field, the others
+// were scored); 2 the policy, an input file or the command line is unusable (a message names the
+// file or the option and its value; nothing was written to standard output, unless the input
+// failed part-way through being read).
 #include <iostream>
-#include <sstream>
 #include <string>
-#include <vector>
 
 #include "cli.hpp"
 #include "vouch/api.hpp"
@@ -28,84 +26,22 @@ int usage(std::ostream& os, int status) {
         "  vouch classify --policy POLICY.json [INVITATIONS.jsonl | -]\n"
         "  vouch draft-note --policy POLICY.json [TARGETS.jsonl | -]\n"
         "  vouch eval --policy POLICY.json LABELED.jsonl\n"
-        "  vouch eval --corpus DIR [--cv K] [--learn-first N] [--fit] [--set NAME=VALUE] [--verbose]\n"
-        "  vouch train [--corpus DIR] [--out FILE] [--cv K] [--verbose]\n"
+        "  vouch eval --corpus DIR [--cv K] [--learn-first N] [--fit] [--set NAME=VALUE]... [--verbose]\n"
+        "  vouch train [--corpus DIR] [--out FILE] [--cv K] [--set NAME=VALUE]... [--verbose]\n"
         "  vouch bench [--policy POLICY.json] [--min N] INVITATIONS.jsonl\n"
         "  vouch validate-policy POLICY.json\n"
         "  vouch version\n";
   return status;
 }
 
-bool read_file(const std::string& path, std::string& out, std::string& err) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    out = ss.str();
-    return true;
-  }
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) { err = path + ": is a folder, not a file"; return false; }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) { err = path + ": cannot open file"; return false; }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) { err = path + ": cannot be read"; return false; }
-  out = ss.str();
-  return true;
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t i = 0;
-  while (i <= text.size()) {
-    std::size_t j = text.find('\n', i);
-    if (j == std::string::npos) j = text.size();
-    std::string line = text.substr(i, j - i);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(std::move(line));
-    if (j == text.size()) break;
-    i = j + 1;
-  }
-  if (!lines.empty() && lines.back().empty()) lines.pop_back();
-  return lines;
-}
-
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r") == std::string::npos; }
 
-options parse_options(int argc, char** argv, int first) {
-  options o;
-  for (int i = first; i < argc; ++i) {
-    const std::string a = argv[i];
-    if ((a == "--policy" || a == "-p") && i + 1 < argc) o.policy = argv[++i];
-    else if (a.rfind("--policy=", 0) == 0) o.policy = a.substr(9);
-    else if (a == "--min" && i + 1 < argc) {
-      // A whole number of invitations, 1 to 100 million; anything else stops the tool (exit 2).
-      const std::string v = argv[++i];
-      char* end = nullptr;
-      const long long n = std::strtoll(v.c_str(), &end, 10);
-      if (v.empty() || *end != '\0' || n < 1 || n > 100000000) o.unknown = "--min " + v + " (expected a whole number from 1 to 100000000)";
-      else o.min_records = static_cast<std::size_t>(n);
-    }
-    else if (a == "--corpus" && i + 1 < argc) o.corpus = argv[++i];
-    else if (a == "--out" && i + 1 < argc) o.out = argv[++i];
-    else if (a == "--cv" && i + 1 < argc) o.cv = argv[++i];
-    else if (a == "--learn-first" && i + 1 < argc) o.learn_first = argv[++i];
-    else if (a == "--set" && i + 1 < argc) o.settings.push_back(argv[++i]);
-    else if (a == "--verbose" || a == "-v") o.verbose = true;
-    else if (a == "--fit") o.fit = true;
-    else if (a == "--help" || a == "-h") o.help = true;
-    else if (!a.empty() && a[0] == '-' && a != "-") o.unknown = a;
-    else o.inputs.push_back(a);
-  }
-  return o;
-}
-
-/// Reads an input file ("-" is standard input); says why on stderr when it cannot.
-bool read_input(const std::string& path, std::string& out) {
-  std::string err;
-  if (read_file(path, out, err)) return true;
-  std::cerr << "vouch: " << err << "\n";
-  return false;
+/// A policy's errors (one a line, each naming its field), each as "vouch: FILE: path: what".
+void report_policy_errors(const std::string& file, const std::string& errors) {
+  std::size_t b = 0;
+  for (std::size_t e; (e = errors.find('\n', b)) != std::string::npos; b = e + 1)
+    std::cerr << "vouch: " << file << ": " << errors.substr(b, e - b) << "\n";
+  std::cerr << "vouch: " << file << ": " << errors.substr(b) << "\n";
 }
 
 /// Loads and validates the policy named by --policy ("{}" when none); exits 2 on failure.
@@ -118,7 +54,7 @@ bool load_policy(const options& o, std::string& policy_text, bool required) {
   std::string err;
   if (!read_file(o.policy, policy_text, err)) { std::cerr << "vouch: policy " << err << "\n"; return false; }
   const auto v = validate_policy_json(policy_text);
-  if (!v.ok) { std::cerr << "vouch: " << o.policy << ": " << v.text << "\n"; return false; }
+  if (!v.ok) { report_policy_errors(o.policy, v.text); return false; }
   return true;
 }
 
@@ -126,27 +62,23 @@ bool load_policy(const options& o, std::string& policy_text, bool required) {
 int run_lines(const options& o, json_result (*fn)(std::string_view, std::string_view)) {
   std::string policy_text;
   if (!load_policy(o, policy_text, true)) return 2;
-  if (o.inputs.size() > 1) return usage(std::cerr, 2);
-  std::string text;
-  if (!read_input(o.inputs.empty() ? "-" : o.inputs[0], text)) return 2;
   int status = 0;
-  const auto lines = split_lines(text);
   std::string out;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (blank(lines[i])) continue;
-    const auto r = fn(lines[i], policy_text);
+  const bool read = for_each_line(o.inputs.empty() ? "-" : o.inputs[0], [&](std::size_t n, std::string& line) {
+    if (blank(line)) return;
+    const auto r = fn(line, policy_text);
     if (r.ok) {
       out += r.text;
     } else {
       status = 1;
-      std::cerr << "vouch: line " << (i + 1) << ": " << r.text << "\n";
-      out += error_record(i + 1, r.text);
+      std::cerr << "vouch: line " << n << ": " << r.text << "\n";
+      out += error_record(n, r.text);
     }
     out += '\n';
     if (out.size() > (1 << 16)) { std::cout << out; out.clear(); }
-  }
+  });
   std::cout << out << std::flush;
-  return status;
+  return read ? status : 2;
 }
 
 }  // namespace vouch::cli
@@ -155,10 +87,10 @@ int main(int argc, char** argv) {
   using namespace vouch::cli;
   if (argc < 2) return usage(std::cerr, 2);
   const std::string cmd = argv[1];
-  const options o = parse_options(argc, argv, 2);
+  const options o = parse_options(cmd, argc, argv, 2);
   if (o.help || cmd == "--help" || cmd == "-h" || cmd == "help") return usage(std::cout, 0);
-  if (!o.unknown.empty()) {
-    std::cerr << "vouch: bad option " << o.unknown << "\n";
+  if (!o.error.empty()) {
+    std::cerr << "vouch: " << o.error << "\n";
     return usage(std::cerr, 2);
   }
   if (cmd == "classify") return run_lines(o, vouch::classify_json);
@@ -168,11 +100,11 @@ int main(int argc, char** argv) {
   if (cmd == "bench") return run_bench(o);
   if (cmd == "version") { std::cout << vouch::version_json() << "\n"; return 0; }
   if (cmd == "validate-policy") {
-    if (o.inputs.size() != 1) return usage(std::cerr, 2);
+    if (o.inputs.empty()) { std::cerr << "vouch: validate-policy needs a POLICY.json\n"; return usage(std::cerr, 2); }
     std::string text;
     if (!read_input(o.inputs[0], text)) return 2;
     const auto r = vouch::validate_policy_json(text);
-    if (!r.ok) { std::cerr << "vouch: " << o.inputs[0] << ": " << r.text << "\n"; return 2; }
+    if (!r.ok) { report_policy_errors(o.inputs[0], r.text); return 2; }
     std::cout << r.text << "\n";
     return 0;
   }

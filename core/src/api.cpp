@@ -48,9 +48,7 @@ outcome<std::shared_ptr<engine>> engine_for(std::string_view policy_json) {
   c.policy_text = std::string(policy_json);
   c.compiled.reset();
   c.error_message.clear();
-  auto j = parse_json(policy_json, "policy");
-  if (!j) { c.error_message = j.message(); return error{c.error_message}; }
-  auto p = parse_policy(j.value());
+  auto p = parse_policy_text(policy_json);
   if (!p) { c.error_message = p.message(); return error{c.error_message}; }
   auto e = engine::create(p.value());
   if (!e) { c.error_message = e.message(); return error{c.error_message}; }
@@ -69,9 +67,7 @@ json_result classify_json(std::string_view invitation_json, std::string_view pol
 }
 
 json_result validate_policy_json(std::string_view policy_json) {
-  auto j = parse_json(policy_json, "policy");
-  if (!j) return {false, j.message()};
-  auto p = parse_policy(j.value());
+  auto p = parse_policy_text(policy_json);
   if (!p) return {false, p.message()};
   // Custom rules must also compile with the pack (e.g. a phrase with no words).
   auto e = engine::create(p.value());

@@ -416,14 +416,17 @@ result engine::classify(const invitation& inv) const {
     if (std::fabs(a.weight) != std::fabs(b.weight)) return std::fabs(a.weight) > std::fabs(b.weight);
     return x < y;
   });
-  // The original text of a span: UTF-16 offsets to bytes, mapped once for the whole note.
+  // The original text of a span: UTF-16 offsets to bytes, mapped once for the part of the note
+  // that was judged (spans lie within its first max_note_bytes; a map of a 10 MB note was 40 MB).
   thread_local std::vector<std::uint32_t> byte_at;  // byte offset of each UTF-16 unit (and of the end)
   byte_at.clear();
   auto quote = [&](std::uint32_t b16, std::uint32_t e16) -> std::string {
     const std::string& m = inv.message;
     if (byte_at.empty()) {
-      byte_at.reserve(m.size() + 1);
-      for (std::size_t i = 0; i < m.size();) {
+      const std::size_t judged = std::min(m.size(), detail::max_note_bytes);
+      byte_at.reserve(judged + 1);
+      std::size_t i = 0;
+      while (i < judged) {
         const auto ch = static_cast<unsigned char>(m[i]);
         std::size_t len = ch < 0x80 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
         byte_at.push_back(static_cast<std::uint32_t>(i));
@@ -431,7 +434,7 @@ result engine::classify(const invitation& inv) const {
         i += len;
         while (i < m.size() && (static_cast<unsigned char>(m[i]) & 0xC0) == 0x80) ++i;
       }
-      byte_at.push_back(static_cast<std::uint32_t>(m.size()));
+      byte_at.push_back(static_cast<std::uint32_t>(std::min(i, m.size())));
     }
     if (b16 >= e16) return std::string();
     const std::uint32_t b = byte_at[std::min<std::size_t>(b16, byte_at.size() - 1)];

@@ -7,16 +7,29 @@
 
 #include <nlohmann/json.hpp>
 
+// Code that runs once per policy or on an error, not per invitation: compiled for size where the
+// compiler can (the wasm module is at its size budget; clang only).
+#if defined(__clang__)
+#define VOUCH_SMALL_CODE __attribute__((minsize))
+#else
+#define VOUCH_SMALL_CODE
+#endif
+
 namespace vouch::detail {
 
-/// Collects the first error met while reading; later reads become no-ops once one is set.
+/// Collects the first error met while reading or, made with `every_error`, each of them (one a
+/// line, in the order they were met).
 class json_reader {
  public:
-  bool failed() const { return !error_.empty(); }
+  json_reader() = default;
+  explicit json_reader(bool every_error) : every_(every_error) {}
+  bool failed() const { return errors_ != 0; }
+  /// How many errors were met so far (a caller checks a field's meaning only if reading it added none).
+  std::size_t error_count() const { return errors_; }
   const std::string& error() const { return error_; }
-  void fail(const std::string& path, const std::string& what) {
-    if (error_.empty()) error_ = path + ": " + what;
-  }
+  /// Records "path: what" (defined once in policy.cpp, not inlined at each of its many callers,
+  /// which the wasm module's size would feel).
+  void fail(const std::string& path, const std::string& what);
 
   /// Reads an optional string field; null counts as absent.
   void string_field(const nlohmann::json& obj, const char* key, const std::string& path,
@@ -36,8 +49,8 @@ class json_reader {
     out.clear();
     for (std::size_t i = 0; i < it->size(); ++i) {
       const auto& v = (*it)[i];
-      if (!v.is_string()) return fail(p + "[" + std::to_string(i) + "]", "expected a string, got " + type_of(v));
-      out.push_back(v.get<std::string>());
+      if (!v.is_string()) fail(p + "[" + std::to_string(i) + "]", "expected a string, got " + type_of(v));
+      else out.push_back(v.get<std::string>());
     }
   }
 
@@ -87,6 +100,8 @@ class json_reader {
 
  private:
   std::string error_;
+  std::size_t errors_ = 0;
+  bool every_ = false;
 };
 
 }  // namespace vouch::detail

@@ -8,6 +8,7 @@
 #include "vouch/names.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -125,6 +126,7 @@ struct word {
   std::vector<char32_t> text;  // letters, inner hyphens, apostrophes and dots
   bool quoted = false;         // the whole word was in quotes: a nickname
   bool tag = false;            // "#OpenToWork", "@acme"
+  bool digits = false;         // "J0hn": had digits, which split_words drops
 };
 
 std::vector<word> split_words(const std::vector<char32_t>& s) {
@@ -136,6 +138,7 @@ std::vector<word> split_words(const std::vector<char32_t>& s) {
     w.quoted = raw.size() > 2 && is_quote(raw.front()) && is_quote(raw.back()) &&
                !is_apostrophe(raw.front());
     w.tag = raw.front() == '#' || raw.front() == '@';
+    w.digits = std::any_of(raw.begin(), raw.end(), [](char32_t cp) { return cp >= '0' && cp <= '9'; });
     for (char32_t cp : raw)
       if (L::is_letter(cp) || cp == '.' || is_dash(cp) || is_apostrophe(cp))
         w.text.push_back(is_dash(cp) ? U'-' : cp);
@@ -162,6 +165,24 @@ void drop_glued_title(std::vector<char32_t>& w) {
   if (is_title(key_of(std::vector<char32_t>(w.begin(), dot)))) w.erase(w.begin(), dot + 1);
 }
 
+// A display name that is not a person's name, greeted without one: markup or code
+// ("<script>...", "{first_name}", "=cmd|...", "&nbsp;"), a web address, or absurdly long text.
+bool implausible(std::string_view n) {
+  if (n.size() > 1000 || n.find_first_of("<>{}=\\`") != std::string_view::npos) return true;
+  if (n.find("://") != std::string_view::npos || n.find("www.") != std::string_view::npos ||
+      n.find("WWW.") != std::string_view::npos)
+    return true;
+  for (std::size_t a = n.find('&'); a != std::string_view::npos; a = n.find('&', a + 1)) {
+    std::size_t b = a + 1;
+    while (b < n.size() && b - a < 12 && (std::isalnum(static_cast<unsigned char>(n[b])) || n[b] == '#')) ++b;
+    if (b > a + 1 && b < n.size() && n[b] == ';') return true;
+  }
+  return false;
+}
+
+// The longest first name used in a greeting; a longer "name" is not one.
+constexpr std::size_t max_first_name = 40;
+
 }  // namespace
 
 namespace {
@@ -177,7 +198,7 @@ bool is_plain_first_word(std::string_view name, std::string_view& word) {
   for (const char c : name)
     if (c == '"' || c == '\'' || static_cast<unsigned char>(c) >= 0x80) return false;
   word = name.substr(0, space);
-  if (word[0] < 'A' || word[0] > 'Z') return false;
+  if (word[0] < 'A' || word[0] > 'Z' || word.size() > max_first_name) return false;
   std::string key(1, static_cast<char>(word[0] - 'A' + 'a'));
   for (std::size_t i = 1; i < word.size(); ++i) {
     if (word[i] < 'a' || word[i] > 'z') return false;
@@ -189,6 +210,7 @@ bool is_plain_first_word(std::string_view name, std::string_view& word) {
 }  // namespace
 
 std::string first_name_of(std::string_view display_name) {
+  if (implausible(display_name)) return "";
   std::string_view plain;
   if (is_plain_first_word(display_name, plain)) return std::string(plain);
   std::vector<char32_t> s = L::decode(display_name);
@@ -215,6 +237,10 @@ std::string first_name_of(std::string_view display_name) {
   if (!chosen) return "";
   std::vector<char32_t> name = chosen->text;
   while (!name.empty() && name.back() == '.') name.pop_back();
+  // Digits ("J0hn"), a dot inside the word ("j.smith" of an e-mail address) or absurd length:
+  // not a name to greet.
+  const bool inner_dot = std::find(name.begin(), name.end(), U'.') != name.end() && !is_initials(name);
+  if (chosen->digits || inner_dot || name.size() > max_first_name) return "";
   fix_case(name);
   // "M. Tanaka": initials, then the last word, which is the family name. There is no first name
   // to use, so the person is addressed as written.

@@ -224,7 +224,23 @@ std::vector<clause> clauses_for(const draft_input& in, const tone& t, std::size_
   std::vector<std::string> reason;
   if (!in.reason.empty()) reason.push_back(in.reason);
 
-  need(sentence(key::greeting, 100, "target.name"));
+  if (!in.v[static_cast<std::size_t>(slot::first)].empty()) {
+    need(sentence(key::greeting, 100, "target.name"));
+  } else {
+    // No plausible first name (first_name_of): the first tone's greeting without one ("Hi!",
+    // "Bonjour !", "¡Hola!"), which reads well alone in every tone ("Dear," would not).
+    values named = in.v;
+    named[static_cast<std::size_t>(slot::first)] = "\x01";
+    std::vector<std::string> forms = in.lang->tones.front()[key::greeting].forms(named);
+    for (auto& f : forms) {
+      const std::size_t at = f.find('\x01');
+      if (at == std::string::npos) continue;
+      std::size_t from = at;
+      while (from > 0 && (f[from - 1] == ' ' || f[from - 1] == ',')) --from;
+      f.erase(from, at + 1 - from);
+    }
+    need(add(std::move(forms), 100, "target.name"));
+  }
   // Whatever the relation, a reason that reveals selling, recruiting or job seeking is never
   // hidden by shortening. A seller's pitch rarely says "I sell", so a sales note always says so;
   // a reason that says "I'm hiring" or "I'm looking for a role" already says it plainly, and the
@@ -353,9 +369,7 @@ outcome<std::vector<std::string>> draft_notes(const note_request& req, const pol
   in.rel = req.rel.value_or(relation::cold);
   auto& v = in.v;
   auto at = [&](slot s) -> std::string& { return v[static_cast<std::size_t>(s)]; };
-  at(slot::first) = first_name_of(req.name);
-  if (at(slot::first).empty())
-    return error{"target.name: no first name to address the note to in \"" + req.name + "\""};
+  at(slot::first) = first_name_of(req.name);  // "" (greeted without a name) when it is not a name
   at(slot::me) =
       clean(pol.signature.empty() ? pol.me.first_name : pol.signature);  // keeps "Dana W."
   at(slot::where) = clean_value(req.where);
@@ -422,9 +436,7 @@ outcome<std::vector<std::string>> draft_notes(const note_request& req, const pol
 json_result draft_note_json(std::string_view target_json, std::string_view policy_json) {
   const json target = json::parse(target_json, nullptr, false);
   if (target.is_discarded()) return {false, "target record: not valid JSON"};
-  const json pol_json = json::parse(policy_json, nullptr, false);
-  if (pol_json.is_discarded()) return {false, "policy: not valid JSON"};
-  auto pol = parse_policy(pol_json);
+  auto pol = parse_policy_text(policy_json);
   if (!pol.ok()) return {false, pol.message()};
   auto req = parse_note_request(target);
   if (!req.ok()) return {false, req.message()};

@@ -65,6 +65,7 @@ void put_hundredths(text_out& out, double v) {
     out += '-';
     v = -v;
   }
+  if (!(v <= 1e12)) v = 1e12;  // NaN or huge: the cast below would be undefined (the policy keeps weights far below)
   const auto n = static_cast<unsigned long long>(v * 100.0 + 0.5);
   out += std::to_string(n / 100);
   out += '.';

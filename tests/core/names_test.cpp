@@ -77,3 +77,37 @@ TEST_CASE("common first names that look like titles or credentials are kept") {
   CHECK(first_name_of("Ma Long") == "Ma");
   CHECK(first_name_of("MA Long") == "Ma");
 }
+
+TEST_CASE("a display name that is not a person's name gives no first name") {
+  SECTION("markup and code") {
+    CHECK(first_name_of("<script>window.pwned</script>") == "");
+    CHECK(first_name_of("<script>window.pwned</script>'Script-.name") == "");
+    CHECK(first_name_of("Ole <b>Berg</b>") == "");
+    CHECK(first_name_of("<img src=x onerror=alert(1)>") == "");
+    CHECK(first_name_of("{first_name}") == "");
+    CHECK(first_name_of("=cmd|' /C calc'!A0") == "");
+    CHECK(first_name_of("Hi&nbsp;there") == "");
+  }
+  SECTION("web and e-mail addresses") {
+    CHECK(first_name_of("https://evil.example.com/x") == "");
+    CHECK(first_name_of("www.evil.com") == "");
+    CHECK(first_name_of("j.smith@example.com") == "");
+  }
+  SECTION("digits in the first name") {
+    CHECK(first_name_of("J0hn Smith") == "");
+    CHECK(first_name_of("Agent 007") == "Agent");  // the digits are not in the first word
+  }
+  SECTION("absurd length") {
+    CHECK(first_name_of(std::string(30000, 'A')) == "");
+    CHECK(first_name_of("Jane " + std::string(30000, 'x')) == "");
+    CHECK(first_name_of("Bob" + std::string(60, 'b') + " Smith") == "");
+    CHECK(first_name_of(std::string(40, 'b') + " Smith") == "B" + std::string(39, 'b'));
+  }
+  SECTION("real names with the characters these rules look at are kept") {
+    CHECK(first_name_of("Mary-Kate O'Brien - CFO") == "Mary-Kate");
+    CHECK(first_name_of("Jane Doe | R&D at Acme") == "Jane");
+    CHECK(first_name_of("J.R. Ewing") == "J.R. Ewing");
+    CHECK(first_name_of("Dr.Anna Ng") == "Anna");
+    CHECK(first_name_of("Priya Raman @ Northwind") == "Priya");
+  }
+}

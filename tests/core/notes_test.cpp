@@ -385,11 +385,12 @@ TEST_CASE("a bad target is an error that names the field") {
             .rfind("limit: expected a whole number", 0) == 0);
   CHECK(err(R"({"id":"a",)" + person + R"(,"limit":"200"})")
             .rfind("limit: expected a whole number", 0) == 0);
-  CHECK(err(R"({"id":"a","target":{"name":"🚀🚀"}})").rfind("target.name: no first name", 0) == 0);
   SECTION("a first name that leaves no room") {
+    // 40 letters is the longest first name greeted; a longer one is greeted without a name.
     json rec = {{"id", "a"},
-                {"target", {{"name", std::string(250, 'x')}}},
-                {"context", {{"relation", "met_at"}, {"where", "Web Summit"}}}};
+                {"target", {{"name", std::string(40, 'x')}}},
+                {"context", {{"relation", "met_at"}, {"where", "Web Summit"}}},
+                {"limit", 60}};
     CHECK(err(rec.dump()).rfind("target.name: the first name", 0) == 0);
   }
   SECTION("a stranger's reason too long for any note") {
@@ -454,5 +455,35 @@ TEST_CASE("a bad template is an error that names its key") {
     auto r = vouch::load_note_templates(pack.dump());
     REQUIRE_FALSE(r.ok());
     CHECK(r.message() == "notes.languages.nl: missing");
+  }
+}
+
+TEST_CASE("a target whose name is not a name is greeted without one, in every language") {
+  const std::vector<std::string> not_names{
+      "<script>window.pwned</script>", "\U0001F680\U0001F680", std::string(30000, 'A'),
+      "https://evil.example.com/in/x", "{first_name}", "J0hn Smith"};
+  for (const auto& lang : vouch::supported_languages()) {
+    for (const auto& name : not_names) {
+      INFO(lang << ": " << name.substr(0, 40));
+      const json rec = {{"id", "a"},
+                        {"target", {{"name", name}}},
+                        {"context", {{"relation", "met_at"}, {"where", "Web Summit"}}}};
+      const auto r = vouch::draft_note_json(rec.dump(), json{{"language", lang}, {"me", {{"name", "Dana Whitfield"}}}}.dump());
+      REQUIRE(r.ok);
+      const json notes = json::parse(r.text)["notes"];
+      CHECK(notes.size() >= 3);
+      for (const auto& n : notes) {
+        const std::string note = n.get<std::string>();
+        const std::string greeting = note.substr(0, note.find('\n'));
+        CHECK(greeting.size() <= 12);  // "Hi!", "Bonjour !", "¡Hola!"...
+        CHECK(note.find("cript") == std::string::npos);
+        CHECK(note.find("AAAA") == std::string::npos);
+        CHECK(note.find("http") == std::string::npos);
+        CHECK(note.find("irst") == std::string::npos);
+        CHECK(note.find("Jhn") == std::string::npos);
+        CHECK(note.find(" ,") == std::string::npos);
+        CHECK(note.find(", !") == std::string::npos);
+      }
+    }
   }
 }

@@ -223,3 +223,124 @@ TEST_CASE("policy errors in custom rules name the field") {
        "policy.rules[0].text: expected a string, got a number"},
   });
 }
+
+namespace {
+
+/// The lines of a multi-line error message.
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t b = 0;
+  for (std::size_t e; (e = text.find('\n', b)) != std::string::npos; b = e + 1) out.push_back(text.substr(b, e - b));
+  out.push_back(text.substr(b));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a policy with several wrong fields reports every one, in document order, each with its path") {
+  SECTION("two wrong settings, each order of writing them") {
+    const auto a = vouch::validate_policy_json(R"({"mode": "strict", "me": {"work_email": "nope"}})");
+    REQUIRE_FALSE(a.ok);
+    CHECK(lines_of(a.text) == std::vector<std::string>{
+                                  "policy.mode: expected \"quality\", \"balanced\" or \"open\", got \"strict\"",
+                                  "policy.me.work_email: expected an e-mail address such as name@example.com, got \"nope\""});
+    const auto b = vouch::validate_policy_json(R"({"me": {"work_email": "nope"}, "mode": "strict"})");
+    REQUIRE_FALSE(b.ok);
+    CHECK(lines_of(b.text) == std::vector<std::string>{
+                                  "policy.me.work_email: expected an e-mail address such as name@example.com, got \"nope\"",
+                                  "policy.mode: expected \"quality\", \"balanced\" or \"open\", got \"strict\""});
+  }
+  SECTION("wrong fields everywhere") {
+    const std::string policy = R"({
+      "language": "sv",
+      "me": {"work_email": "nope", "companies": ["A", 3, "B", {}], "name": 7},
+      "note_limit": 7,
+      "rules": [{"phrases": [], "weight": 1e9, "category": "spam", "id": 3},
+                {"category": "scam", "phrases": ["a b"]},
+                {"id": "ok", "category": "scam", "phrases": ["token swap"]}],
+      "rule_weights": {"zz.unknown": 1, "sales.demo": 1e308, "romance.flirt": "x", "ok": 2},
+      "corrections": [{"category": "spam", "invitation": {"id": "c"}}],
+      "premium": "yes"
+    })";
+    const std::vector<std::string> expected{
+        "policy.language: expected one of en, fr, de, es, pt, it, nl; got \"sv\"",
+        "policy.me.work_email: expected an e-mail address such as name@example.com, got \"nope\"",
+        "policy.me.companies[1]: expected a string, got a number",
+        "policy.me.companies[3]: expected a string, got an object",
+        "policy.me.name: expected a string, got a number",
+        "policy.note_limit: expected a number from 60 to 300, got 7",
+        "policy.rules[0].phrases: expected at least one phrase",
+        "policy.rules[0].weight: expected a number from -20 to 20",
+        "policy.rules[0].category: " + categories_list + "; got \"spam\"",
+        "policy.rules[0].id: expected a string, got a number",
+        "policy.rules[1].id: missing: every rule needs an id",
+        "policy.rule_weights.zz.unknown: no rule has the id \"zz.unknown\"",
+        "policy.rule_weights.sales.demo: expected a number from -20 to 20, got 1e+308",
+        "policy.rule_weights.romance.flirt: expected a number, got a string",
+        "policy.corrections[0].category: " + categories_list + "; got \"spam\"",
+        "policy.corrections[0].invitation: sender: missing",
+        "policy.premium: expected true or false, got a string",
+    };
+    const auto v = vouch::validate_policy_json(policy);
+    REQUIRE_FALSE(v.ok);
+    CHECK(lines_of(v.text) == expected);
+    // The same through the other entry points that take a policy.
+    const auto p = vouch::parse_policy_text(policy);
+    REQUIRE_FALSE(p.ok());
+    CHECK(p.message() == v.text);
+    const auto c = vouch::classify_json(R"({"id": "x", "sender": {"name": "Ann"}})", policy);
+    CHECK_FALSE(c.ok);
+    CHECK(c.text == v.text);
+  }
+  SECTION("a value holding a newline stays on its error's line") {
+    const auto v = vouch::validate_policy_json(R"({"mode": "a\nb", "language": "x"})");
+    REQUIRE_FALSE(v.ok);
+    CHECK(lines_of(v.text) == std::vector<std::string>{
+                                  "policy.mode: expected \"quality\", \"balanced\" or \"open\", got \"a\\nb\"",
+                                  "policy.language: expected one of en, fr, de, es, pt, it, nl; got \"x\""});
+  }
+}
+
+TEST_CASE("rule_weights are checked against the range of a rule's weight and must name a rule") {
+  check_errors({
+      {"a huge weight", R"({"rule_weights": {"sales.demo": 1e308}})",
+       "policy.rule_weights.sales.demo: expected a number from -20 to 20, got 1e+308"},
+      {"a weight just beyond the range", R"({"rule_weights": {"sales.demo": -20.5}})",
+       "policy.rule_weights.sales.demo: expected a number from -20 to 20, got -20.5"},
+      {"an unknown rule id", R"({"rule_weights": {"sales.dmeo": 0}})",
+       "policy.rule_weights.sales.dmeo: no rule has the id \"sales.dmeo\""},
+  });
+  SECTION("the pack's rules, its facts and the policy's own rules can be re-weighted, up to 20 each way") {
+    const auto p = vouch::test::parse_policy_text(
+        R"({"rules": [{"id": "custom.swap", "category": "scam", "phrases": ["token swap"]}],
+            "rule_weights": {"sales.demo": 20, "note.long": -20, "custom.swap": 0.5}})");
+    CHECK(p.rule_weights.at("sales.demo") == 20);
+    CHECK(p.rule_weights.at("note.long") == -20);
+    CHECK(p.rule_weights.at("custom.swap") == 0.5);
+  }
+}
+
+TEST_CASE("errors are put in document order whatever the keys and values look like") {
+  // Keys with brackets, dots, quotes and escapes, deep nesting, arrays where objects were expected:
+  // the ordering only walks the text, and always ends.
+  const std::vector<std::string> policies{
+      R"({"rule_weights": {"a[b": 1, "a": [1, 2], "a[0": "x", "x]": 2}, "mode": 1})",
+      R"({"rule_weights": {"q\"uote": 1, "back\\slash": 2, "uni\u00e9": 3, "[": 4, "]": 5, ".": 6, "": 7}, "mode": 2})",
+      R"({"me": )" + std::string(500, '[') + "1" + std::string(500, ']') +
+          R"(, "rules": [[], {}, "x", [{"id": []}]], "mode": {}})",
+      R"({"corrections": [{"invitation": {"id": "c", "sender": {"name": ["x"]}}, "category": 1}, 5], "language": []})",
+  };
+  for (const auto& text : policies) {
+    INFO(text);
+    const auto v = vouch::validate_policy_json(text);
+    REQUIRE_FALSE(v.ok);
+    CHECK(lines_of(v.text).size() >= 2);
+  }
+  const auto v = vouch::validate_policy_json(policies[0]);
+  CHECK(lines_of(v.text) == std::vector<std::string>{
+                                "policy.rule_weights.a[b: no rule has the id \"a[b\"",
+                                "policy.rule_weights.a: expected a number, got a list",
+                                "policy.rule_weights.a[0: expected a number, got a string",
+                                "policy.rule_weights.x]: no rule has the id \"x]\"",
+                                "policy.mode: expected \"quality\", \"balanced\" or \"open\", got a number"});
+}

@@ -271,3 +271,24 @@ TEST_CASE("the engine picks the reply per invitation") {
   }
   CHECK(firsts.size() >= 3);
 }
+
+TEST_CASE("a sender whose name is markup, an address or absurdly long is greeted without a name") {
+  const auto& e = vouch::test::helga_engine();
+  for (const std::string name : {std::string("<script>window.pwned</script>"),
+                                 std::string("<script>window.pwned</script>'Script-.name"),
+                                 std::string(30000, 'A'), std::string("https://evil.example.com/in/x"),
+                                 "Bob" + std::string(60, 'b') + " Smith"}) {
+    INFO(name.substr(0, 50));
+    auto inv = vouch::test::make_invitation("Hello, I'd like to add you to my professional network.", "", name);
+    const auto r = e.classify(inv);
+    REQUIRE_FALSE(r.reply.empty());
+    const std::string& reply = r.reply;
+    const std::string greeting = reply.substr(0, reply.find('\n'));
+    CHECK((greeting == "Hi," || greeting == "Hello," || greeting == "Dear," || greeting.size() <= 10));
+    CHECK(reply.find("cript") == std::string::npos);
+    CHECK(reply.find("AAAA") == std::string::npos);
+    CHECK(reply.find("bbbb") == std::string::npos);
+    CHECK(reply.find("http") == std::string::npos);
+    CHECK(reply.size() < 600);
+  }
+}

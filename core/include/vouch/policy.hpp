@@ -3,6 +3,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -61,8 +62,13 @@ struct policy {
 
 inline constexpr std::size_t max_corrections = 1000;
 
-/// Parses and validates a policy. Errors name the field, e.g. `policy.me.companies[1]: expected a string`.
+/// Parses and validates a policy. Every invalid field is reported, one a line, each naming its
+/// path, e.g. `policy.me.companies[1]: expected a string, got a number`.
 outcome<policy> parse_policy(const nlohmann::json& json);
+
+/// parse_policy on JSON text ("policy: not valid JSON" when it is not JSON), with the errors in
+/// the order of the document.
+outcome<policy> parse_policy_text(std::string_view text);
 
 /// The policy as JSON, with every default filled in.
 nlohmann::json policy_to_json(const policy& p);
