@@ -167,3 +167,23 @@ test('web-ext lint finds no error in the Firefox build', (t) => {
   t.diagnostic(`web-ext lint: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.notices} notices`);
   assert.deepEqual(report.errors.map((m) => `${m.code} ${m.file || ''}: ${m.message}`), []);
 });
+
+test('each build has its icons at 16, 32, 48 and 128 pixels, and Firefox a light and a dark toolbar icon', () => {
+  // A PNG's width and height are the first two fields of its IHDR chunk, at bytes 16 and 20.
+  const png_size = (path) => {
+    const b = readFileSync(path);
+    assert.equal(b.subarray(1, 4).toString('latin1'), 'PNG', `${path} is a PNG`);
+    return [b.readUInt32BE(16), b.readUInt32BE(20)];
+  };
+  for (const browser of BROWSERS) {
+    const m = manifest(browser);
+    assert.deepEqual(Object.keys(m.icons).map(Number), [16, 32, 48, 128], `${browser}: icon sizes`);
+    const named = [...Object.entries(m.icons), ...Object.entries(m.action.default_icon)];
+    for (const t of (m.action.theme_icons || [])) named.push([String(t.size), t.light], [String(t.size), t.dark]);
+    for (const [size, path] of named) {
+      assert.deepEqual(png_size(built(browser, path)), [Number(size), Number(size)], `${browser}: ${path} is ${size}x${size}`);
+    }
+  }
+  const themes = manifest('firefox').action.theme_icons;
+  assert.ok(themes && themes.length >= 2 && themes.every((t) => t.light !== t.dark), 'Firefox: a light and a dark icon per size');
+});
