@@ -6,7 +6,8 @@
 // dist/extension/chromium. Firefox: puppeteer-core over WebDriver BiDi with Debian's firefox-esr,
 // extension from dist/extension/firefox installed as a temporary add-on.
 //
-// The shadow roots of Vouch's elements (<vouch-annotation>, <vouch-triage>, <vouch-toast>) are
+// The shadow roots of Vouch's elements (<vouch-annotation>, <vouch-triage>, <vouch-toast>,
+// <vouch-note-helper>) are
 // closed, so that LinkedIn's scripts cannot read them, and so cannot a test's page.evaluate.
 // `in_annotations(fn, arg)` reaches them as a browser's own tools do, through its remote protocol
 // (Chromium's DevTools protocol pierces closed roots; WebDriver BiDi serializes them with
@@ -32,7 +33,7 @@ const FIREFOX_ID = JSON.parse(readFileSync(new URL('../../extension/platform/fir
 const FIREFOX_UUID = '6b7f3a52-3c1e-4d8e-9a61-0d5e2f7c9b10';
 
 /** The elements whose closed roots in_annotations() opens. */
-const VOUCH_HOSTS = ['VOUCH-ANNOTATION', 'VOUCH-TRIAGE', 'VOUCH-TOAST'];
+const VOUCH_HOSTS = ['VOUCH-ANNOTATION', 'VOUCH-TRIAGE', 'VOUCH-TOAST', 'VOUCH-NOTE-HELPER'];
 
 const dist = (browser) => new URL(`../../dist/extension/${browser}`, import.meta.url).pathname;
 
@@ -82,7 +83,17 @@ function firefox_in_annotations(page) {
     return answer.result;
   };
   return async (fn, arg) => {
-    const hosts = check(await realm().callFunction(`() => [...document.querySelectorAll("${VOUCH_HOSTS.join(', ').toLowerCase()}")]`, false, {
+    // Vouch's hosts in the document and in the page's open shadow roots (LinkedIn's dialog outlet).
+    const find_hosts = `() => {
+      const found = [];
+      const walk = (root) => {
+        found.push(...root.querySelectorAll("${VOUCH_HOSTS.join(', ').toLowerCase()}"));
+        for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+      };
+      walk(document);
+      return found;
+    }`;
+    const hosts = check(await realm().callFunction(find_hosts, false, {
       resultOwnership: 'root', serializationOptions: { maxObjectDepth: 1, maxDomDepth: 0, includeShadowTree: 'all' },
     }));
     const pairs = [];

@@ -21,60 +21,60 @@ const SETTINGS = { vouch_settings: { version: 2, policy: POLICY, options: { send
 // ---- functions that run in the fixture page (self-contained, passed to page.evaluate) ----
 
 /**
- * Resolves with what the helper and the dialog show once the helper matches `want`
- * ({state, relation, includes: text every note contains}); gives up after LIMIT_MS.
+ * What the helper and the dialog show now (run through env.in_annotations: the helper's root is
+ * closed, and root_of opens it as the browser's remote protocol does).
  */
-function wait_for_helper(want) {
+function helper_snapshot(_arg, root_of) {
+  const roots = [document, document.querySelector('#interop-outlet')?.shadowRoot].filter(Boolean);
+  const find = (selector) => roots.map((r) => r.querySelector(selector)).find(Boolean) || null;
+  const hosts = roots.flatMap((r) => [...r.querySelectorAll('vouch-note-helper')]);
+  const host = hosts[0];
+  const root = host && root_of(host);
+  const box = root && root.querySelector('.box');
+  const field = find('#custom-message');
+  const send = find('button[aria-label="Send invitation"]');
+  return {
+    helpers: hosts.length,
+    page_can_open: !!(host && host.shadowRoot),
+    host_attributes: host ? host.getAttributeNames().filter((a) => a !== 'data-theme') : [],
+    in_outlet: !!(host && host.getRootNode() !== document),
+    next_to_field: !!(host && field && host.previousElementSibling && host.previousElementSibling.contains(field)),
+    state: box ? box.dataset.state || null : null,
+    relation: box ? box.dataset.relation || null : null,
+    chips: root ? [...root.querySelectorAll('.chip')].map((c) => ({ label: c.textContent, checked: c.querySelector('input').checked, relation: c.querySelector('input').dataset.relation })) : [],
+    notes: root ? [...root.querySelectorAll('.draft .text')].map((n) => n.textContent) : [],
+    counts: root ? [...root.querySelectorAll('.draft .count')].map((n) => n.textContent) : [],
+    message: root ? root.querySelector('.hint').textContent : '',
+    markup: root ? root.querySelectorAll('script, img, iframe, a, object').length : 0,
+    field_value: field ? field.value : null,
+    counter: find('#custom-message-counter')?.textContent ?? null,
+    send_enabled: send ? !send.disabled : null,
+  };
+}
+
+/**
+ * Resolves with the helper's snapshot once it matches `want` ({state, relation, includes: text
+ * every note contains}); gives up after 20 s.
+ */
+async function wait_for_helper(env, want) {
   const LIMIT_MS = 20000;
-  const roots = () => [document, document.querySelector('#interop-outlet')?.shadowRoot].filter(Boolean);
-  const find = (selector) => roots().map((r) => r.querySelector(selector)).find(Boolean) || null;
-  function snapshot() {
-    const hosts = roots().flatMap((r) => [...r.querySelectorAll('vouch-note-helper')]);
-    const host = hosts[0];
-    const root = host && host.shadowRoot;
-    const field = find('#custom-message');
-    const send = find('button[aria-label="Send invitation"]');
-    return {
-      helpers: hosts.length,
-      in_outlet: !!(host && host.getRootNode() !== document),
-      next_to_field: !!(host && field && host.previousElementSibling && host.previousElementSibling.contains(field)),
-      state: host ? host.dataset.state : null,
-      relation: host ? host.dataset.relation : null,
-      chips: root ? [...root.querySelectorAll('.chip')].map((c) => ({ label: c.textContent, checked: c.querySelector('input').checked, relation: c.querySelector('input').dataset.relation })) : [],
-      notes: root ? [...root.querySelectorAll('.draft .text')].map((n) => n.textContent) : [],
-      counts: root ? [...root.querySelectorAll('.draft .count')].map((n) => n.textContent) : [],
-      message: root ? root.querySelector('.hint').textContent : '',
-      markup: root ? root.querySelectorAll('script, img, iframe, a, object').length : 0,
-      field_value: field ? field.value : null,
-      counter: find('#custom-message-counter')?.textContent ?? null,
-      send_enabled: send ? !send.disabled : null,
-    };
-  }
   const matches = (s) => s.helpers > 0 && (!want.state || s.state === want.state) && (!want.relation || s.relation === want.relation) &&
     (!want.includes || (s.notes.length > 0 && s.notes.every((n) => n.includes(want.includes))));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      document.removeEventListener('vouch:note-helper', check);
-      reject(new Error(`helper not ${JSON.stringify(want)} after ${LIMIT_MS} ms: ${JSON.stringify(snapshot())}`));
-    }, LIMIT_MS);
-    function check() {
-      const s = snapshot();
-      if (!matches(s)) return;
-      document.removeEventListener('vouch:note-helper', check);
-      clearTimeout(timer);
-      resolve(s);
-    }
-    document.addEventListener('vouch:note-helper', check);
-    check();
-  });
+  const until = Date.now() + LIMIT_MS;
+  let s = null;
+  for (;;) {
+    s = await env.in_annotations(helper_snapshot, null);
+    if (matches(s)) return s;
+    if (Date.now() > until) throw new Error(`helper not ${JSON.stringify(want)} after ${LIMIT_MS} ms: ${JSON.stringify(s)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Centre of a control, scrolled into view: in the page or its dialog outlet ('page'), or in the helper ('helper'). */
-function point_of([where, selector]) {
+function point_of([where, selector], root_of) {
   const roots = [document, document.querySelector('#interop-outlet')?.shadowRoot].filter(Boolean);
-  const scope = where === 'helper'
-    ? roots.map((r) => r.querySelector('vouch-note-helper')).find(Boolean)?.shadowRoot
-    : null;
+  const helper = where === 'helper' ? roots.map((r) => r.querySelector('vouch-note-helper')).find(Boolean) : null;
+  const scope = helper ? root_of(helper) : null;
   const el = scope ? scope.querySelector(selector) : roots.map((r) => r.querySelector(selector)).find(Boolean);
   if (!el) throw new Error(`no ${selector} in the ${where}`);
   el.scrollIntoView({ block: 'center' });
@@ -103,7 +103,7 @@ export function define_note_suite(browser, launch) {
     let first_notes = [];
     const page = () => env.page;
     const click = async (where, selector) => {
-      const p = await page().evaluate(point_of, [where, selector]);
+      const p = await env.in_annotations(point_of, [where, selector]);
       await page().mouse.click(p.x, p.y);
     };
     const core_notes = (target, context) =>
@@ -127,8 +127,10 @@ export function define_note_suite(browser, launch) {
 
     it('appears next to the note field in the dialog\'s shadow root, the shared company chosen and drafted', async () => {
       await open_note_dialog();
-      const s = await page().evaluate(wait_for_helper, { state: 'drafted' });
+      const s = await wait_for_helper(env, { state: 'drafted' });
       assert.equal(s.helpers, 1, 'one helper');
+      assert.equal(s.page_can_open, false, 'its shadow root is closed to the page');
+      assert.deepEqual(s.host_attributes, [], 'the host in the page carries no state, relation or count');
       assert.ok(s.in_outlet, 'inside the dialog outlet\'s shadow root');
       assert.ok(s.next_to_field, 'right after LinkedIn\'s note field');
       assert.deepEqual(s.chips.filter((c) => /at /.test(c.label)).map((c) => [c.label, c.relation]), [
@@ -149,11 +151,11 @@ export function define_note_suite(browser, launch) {
 
     it('a chip changes the draft: "met at…" asks where, then drafts with it', async () => {
       await click('helper', '.chip:has(input[data-relation="met_at"])');
-      let s = await page().evaluate(wait_for_helper, { state: 'prompt', relation: 'met_at' });
+      let s = await wait_for_helper(env, { state: 'prompt', relation: 'met_at' });
       assert.equal(s.notes.length, 0, 'no draft before saying where');
       await click('helper', 'input[type="text"]');
       await page().keyboard.type('EDUCAUSE 2023');
-      s = await page().evaluate(wait_for_helper, { state: 'drafted', relation: 'met_at', includes: 'EDUCAUSE 2023' });
+      s = await wait_for_helper(env, { state: 'drafted', relation: 'met_at', includes: 'EDUCAUSE 2023' });
       assert.ok(s.notes.length >= 3);
       assert.notDeepEqual(s.notes, first_notes);
       assert.deepEqual(s.notes, core_notes({}, { relation: 'met_at', where: 'EDUCAUSE 2023' }), 'the core\'s notes');
@@ -164,7 +166,7 @@ export function define_note_suite(browser, launch) {
     });
 
     it('puts the chosen note into LinkedIn\'s field: its counter counts it and Send is enabled; nothing is sent', async () => {
-      const before_insert = await page().evaluate(wait_for_helper, { state: 'drafted' });
+      const before_insert = await wait_for_helper(env, { state: 'drafted' });
       const chosen = before_insert.notes[1];
       await click('helper', '.draft:nth-child(2)');
       await click('helper', 'button.use');
@@ -172,7 +174,7 @@ export function define_note_suite(browser, launch) {
       assert.equal(typed.text, chosen, 'the second draft, as picked');
       assert.equal(typed.counter, `${chosen.length}/200`, 'LinkedIn\'s counter reacted');
       assert.equal(typed.enabled, true, 'LinkedIn\'s Send button is enabled');
-      const s = await page().evaluate(wait_for_helper, {});
+      const s = await wait_for_helper(env, {});
       assert.equal(s.field_value, chosen);
       assert.equal(s.send_enabled, true);
       assert.equal(s.markup, 0, 'text only in the helper');
@@ -183,14 +185,14 @@ export function define_note_suite(browser, launch) {
 
     it('also works where the dialog is in the document (older pages)', async () => {
       await open_note_dialog('?dialog=document');
-      const s = await page().evaluate(wait_for_helper, { state: 'drafted' });
+      const s = await wait_for_helper(env, { state: 'drafted' });
       assert.equal(s.helpers, 1);
       assert.equal(s.in_outlet, false);
       assert.ok(s.next_to_field);
       await click('helper', '.chip:has(input[data-relation="cold"])');
       await click('helper', 'input[type="text"]');
       await page().keyboard.type('I lead data at Lakeside and would value your view on data contracts');
-      const drafted = await page().evaluate(wait_for_helper, { state: 'drafted', relation: 'cold', includes: 'data contracts' });
+      const drafted = await wait_for_helper(env, { state: 'drafted', relation: 'cold', includes: 'data contracts' });
       await click('helper', 'button.use');
       const typed = await page().evaluate(in_page.wait_for_fixture_event, ['note', 'profile']);
       assert.equal(typed.text, drafted.notes[0]);

@@ -1,11 +1,12 @@
 // The <vouch-note-helper> element, placed next to LinkedIn's note field in the "Add a note"
-// dialog; its content lives in an open shadow root. Chips say how the user knows the person (one
+// dialog; its content lives in a closed shadow root. Chips say how the user knows the person (one
 // per shared company or school, then "met at…", "read your post on…", "other reason", the last
 // three with a short text field); the drafted notes are offered as a choice, each with its length
 // against the limit; one button puts the chosen note into LinkedIn's field. Nothing is sent.
 // Everything from the page or the core is set with textContent / value, never as HTML.
-// The host carries data-state (prompt | drafting | drafted | error), data-relation and data-count;
-// after each change of state the helper dispatches `vouch:note-helper` on document.
+// Its box (inside the root) carries data-state (prompt | drafting | drafted | error),
+// data-relation and data-count; after each change of state the helper dispatches the bare event
+// `vouch:note-helper` on document (no detail: the page learns only that something changed).
 globalThis.VouchNoteHelper = (() => {
   const { t } = globalThis.VouchI18n;
   const Styles = globalThis.VouchStyles;
@@ -66,7 +67,8 @@ globalThis.VouchNoteHelper = (() => {
     const id = `vouch-note-${++serial}`;
     const host = document.createElement('vouch-note-helper');
     host.dataset.theme = theme;
-    const root = host.attachShadow({ mode: 'open' });
+    // Closed, like every root of Vouch's: the drafts and the chosen relation are the user's.
+    const root = host.attachShadow({ mode: 'closed' });
     Styles.adopt(root, STYLE);
 
     const texts = {}; // what the user typed, per field key, kept across chip changes
@@ -80,10 +82,15 @@ globalThis.VouchNoteHelper = (() => {
     const drafts = el('div', { class: 'drafts', role: 'radiogroup', 'aria-label': t('noteDraftsLabel') });
     const use = el('button', { type: 'button', class: 'use', disabled: '' }, t('noteInsert'));
     const status = el('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
-    root.append(el('section', { class: 'box', 'aria-labelledby': `${id}-title` },
+    const box = el('section', { class: 'box', 'aria-labelledby': `${id}-title` },
       el('p', { class: 'title', id: `${id}-title` }, t('noteHelperTitle')),
       el('fieldset', {}, el('legend', {}, t('noteChipsLegend', name)), chip_group),
-      field, message, drafts, el('div', { class: 'row' }, use, status)));
+      field, message, drafts, el('div', { class: 'row' }, use, status));
+    root.append(box);
+    // The helper's state (drafting, drafted, ...), relation and counts are kept on the box inside
+    // the closed root, where tests reach them through the browser's remote protocol; the host in
+    // LinkedIn's page carries only its theme.
+    const mark = box.dataset;
 
     const current = () => chips.find((c) => c.id === (chip_group.querySelector('input:checked') || {}).value) || null;
     let shown = []; // the notes on offer
@@ -91,7 +98,7 @@ globalThis.VouchNoteHelper = (() => {
     let asked = 0;
 
     function settle(state, text, is_error) {
-      host.dataset.state = state;
+      mark.state = state;
       message.textContent = text || '';
       message.className = is_error ? 'hint error' : 'hint';
       document.dispatchEvent(new CustomEvent('vouch:note-helper'));
@@ -106,13 +113,13 @@ globalThis.VouchNoteHelper = (() => {
         radio.checked = i === 0;
         return el('label', { class: 'draft' }, radio, el('span', { class: 'text' }, note), count);
       }));
-      host.dataset.count = String(notes.length);
+      mark.count = String(notes.length);
       use.disabled = !notes.length;
     }
 
     async function redraft() {
       const chip = current();
-      host.dataset.relation = chip ? chip.relation : '';
+      mark.relation = chip ? chip.relation : '';
       field.hidden = !(chip && chip.field);
       if (chip && chip.field) {
         field_label.textContent = chip.field.label;
@@ -128,7 +135,7 @@ globalThis.VouchNoteHelper = (() => {
         return settle('prompt', chip.field.prompt);
       }
       const mine = ++asked;
-      host.dataset.state = 'drafting';
+      mark.state = 'drafting';
       const answer = await draft(chip, text);
       if (mine !== asked) return undefined; // a later change has asked again
       if (answer && Array.isArray(answer.notes)) {
@@ -153,7 +160,7 @@ globalThis.VouchNoteHelper = (() => {
       if (!note) return;
       insert(note);
       status.textContent = t('noteInserted');
-      host.dataset.inserted = String(note.length);
+      mark.inserted = String(note.length);
       document.dispatchEvent(new CustomEvent('vouch:note-helper'));
     });
 
