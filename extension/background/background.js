@@ -11,7 +11,7 @@ import { remember_ignored, set_history, with_history } from './history.js';
 import { draft_note, note_context } from './notes.js';
 
 const api = globalThis.vouchBrowser;
-const { CS_TO_BG, UI_TO_BG, LINKEDIN_ORIGIN, CATEGORIES } = globalThis.VouchMessages;
+const { CS_TO_BG, UI_TO_BG, LINKEDIN_ORIGIN, CATEGORIES, VERDICTS } = globalThis.VouchMessages;
 const Settings = globalThis.VouchSettings;
 const Corrections = globalThis.VouchCorrections;
 const error_text = (error) => String((error && error.message) || error);
@@ -119,6 +119,18 @@ const handlers = {
       return { ok: await remember_ignored(String(msg.profile_url || '')) };
     },
   },
+  [CS_TO_BG.SET_COUNTS]: {
+    allowed: from_content_script,
+    // The toolbar badge of the sender's tab: how many invitations there wait for a decision.
+    async run(msg, sender) {
+      const counts = msg.counts && typeof msg.counts === 'object' ? msg.counts : {};
+      const waiting = VERDICTS.reduce((n, v) => n + (Number.isInteger(counts[v]) && counts[v] > 0 ? counts[v] : 0), 0);
+      const tabId = sender.tab.id;
+      await api.action.setBadgeBackgroundColor({ tabId, color: '#0b5d4b' });
+      await api.action.setBadgeText({ tabId, text: waiting ? String(Math.min(waiting, 999)) : '' });
+      return { ok: true };
+    },
+  },
   [CS_TO_BG.GET_OPTIONS]: {
     allowed: from_content_script,
     async run() {
@@ -190,6 +202,6 @@ const handlers = {
 api.runtime.onMessage.addListener((msg, sender, send_response) => {
   const handler = msg && typeof msg === 'object' ? handlers[msg.type] : undefined;
   if (!handler || !handler.allowed(sender)) return false; // not ours to answer
-  handler.run(msg).then(send_response, (error) => send_response({ error: error_text(error) }));
+  handler.run(msg, sender).then(send_response, (error) => send_response({ error: error_text(error) }));
   return true; // the answer comes asynchronously
 });

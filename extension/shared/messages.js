@@ -9,6 +9,7 @@
 //   CS_TO_BG.NOTE_CONTEXT      {target}                     -> {limit, shared: {companies, schools}}
 //   CS_TO_BG.DRAFT_NOTE        {request: NoteTarget}        -> {notes} | {error}
 //   CS_TO_BG.CORRECT           {invitation, category}       -> {result: Result, summary: Summary} | {error}
+//   CS_TO_BG.SET_COUNTS        {counts: {accept, ask, decline, ignore}} -> {ok}  (the tab's toolbar badge)
 //   UI_TO_BG.VALIDATE_POLICY   {policy}                     -> {policy} | {error}
 //   UI_TO_BG.DEFAULT_POLICY    {}                           -> {policy}
 //   UI_TO_BG.SET_CORRECTIONS   {corrections: Correction[]}  -> {count} | {error}  (an import: all or nothing)
@@ -35,6 +36,7 @@ globalThis.VouchMessages = Object.freeze({
     NOTE_CONTEXT: 'cs-to-bg:note-context',
     DRAFT_NOTE: 'cs-to-bg:draft-note',
     CORRECT: 'cs-to-bg:correct',
+    SET_COUNTS: 'cs-to-bg:set-counts',
   }),
   UI_TO_BG: Object.freeze({
     VALIDATE_POLICY: 'ui-to-bg:validate-policy',

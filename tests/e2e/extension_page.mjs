@@ -582,6 +582,21 @@ export function popup_counts() {
     .map((tr) => [tr.dataset.verdict, Number(tr.querySelector('.n').textContent)]));
 }
 
+/**
+ * Any extension page: resolves with the toolbar badge's text on the LinkedIn tab once it is
+ * `want`, or with what it is after 10 s.
+ */
+export async function linkedin_badge(want) {
+  const api = globalThis.vouchBrowser;
+  const until = Date.now() + 10000;
+  for (;;) {
+    const [tab] = await api.tabs.query({ url: 'https://www.linkedin.com/*' });
+    const text = tab ? await api.action.getBadgeText({ tabId: tab.id }) : null;
+    if (text === want || Date.now() > until) return text;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Any extension page: sends a message to the background as this page, resolving with the answer. */
 export async function message_background(message) {
   try {

@@ -278,18 +278,22 @@ export function define_suite(browser, launch) {
       assert.notEqual(dark[0].panel_background, light[0].panel_background);
     });
 
-    it('popup: counts this tab\'s invitations per verdict, and its switch pauses and resumes Vouch', async () => {
+    it('popup: counts this tab\'s invitations per verdict, and its switch pauses and resumes Vouch; the toolbar badge counts those waiting', async () => {
       const cards = await shadow(in_page.read_cards);
       const want = { accept: 0, ask: 0, decline: 0, ignore: 0 };
       for (const c of cards) if (c.verdict in want) want[c.verdict]++;
+      const waiting = String(Object.values(want).reduce((a, b) => a + b, 0));
       const popup = await env.open_extension_page('ui/popup.html', { behind: true });
       try {
         await popup.evaluate(in_page.wait_for_element, ['#counts']);
         assert.deepEqual(await popup.evaluate(in_page.popup_counts), want);
+        assert.equal(await popup.evaluate(in_page.linkedin_badge, waiting), waiting, 'the badge: every judged invitation waits');
         await popup.evaluate(() => document.getElementById('paused').click());
         await page().evaluate(in_page.wait_for_no_annotations);
+        assert.equal(await popup.evaluate(in_page.linkedin_badge, ''), '', 'no count while paused');
         await popup.evaluate(() => document.getElementById('paused').click());
         await page().evaluate(in_page.wait_for_annotations, total);
+        assert.equal(await popup.evaluate(in_page.linkedin_badge, waiting), waiting, 'the count is back on resume');
         assert_cards_match_core(await shadow(in_page.read_cards), ignored);
       } finally {
         await popup.close();

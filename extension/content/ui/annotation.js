@@ -277,8 +277,11 @@ globalThis.VouchAnnotation = (() => {
 
     /** A newer judgement of this card (the corrections changed): the badge, and the panel if open. */
     function renew(answer) {
+      // The same judgement again (the corrections were stored, and every card asked anew): what
+      // the panel just told the user ("Marked as ...") stays.
+      const same = !!summary && !summary.error && !answer.error && summary.category === answer.category && summary.verdict === answer.verdict;
       apply(answer);
-      said.textContent = '';
+      if (!same) said.textContent = '';
       filled = null;
       if (!panel.hidden) {
         fill();
