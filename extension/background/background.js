@@ -8,6 +8,7 @@ import '../shared/corrections.js';
 import { classify_all, core, summary_of, warm } from './classifier.js';
 import { add_correction, corrections, on_change as on_corrections_change, remove_corrections, set_corrections } from './corrections.js';
 import { remember_ignored, set_history, with_history } from './history.js';
+import { asked_dates, mark_asked } from './asked.js';
 import { draft_note, note_context } from './notes.js';
 
 const api = globalThis.vouchBrowser;
@@ -15,6 +16,10 @@ const { CS_TO_BG, UI_TO_BG, LINKEDIN_ORIGIN, CATEGORIES, VERDICTS } = globalThis
 const Settings = globalThis.VouchSettings;
 const Corrections = globalThis.VouchCorrections;
 const error_text = (error) => String((error && error.message) || error);
+// Days Vouch waits for an answer to its Ask before it offers to ignore (the issue's default).
+const REPLY_WAIT_DAYS = 14;
+const reply_wait_days = (options) => (Number.isInteger(options && options.reply_wait_days) && options.reply_wait_days > 0
+  ? options.reply_wait_days : REPLY_WAIT_DAYS);
 
 // The settings, read once and kept until storage.sync says they changed; the corrections, kept
 // by corrections.js; and the policy the core gets (the settings' policy with the corrections), as
@@ -75,8 +80,13 @@ const handlers = {
     allowed: from_content_script,
     async run(msg) {
       if (!Array.isArray(msg.invitations)) throw new Error('invitations: expected an array');
-      const [policy, invitations] = await Promise.all([policy_json(), with_history(msg.invitations)]);
-      return { results: (await classify_all(invitations, policy)).map(summary_of) };
+      const [policy, invitations, asked, { options }] = await Promise.all([policy_json(), with_history(msg.invitations),
+        asked_dates(msg.invitations), settings()]);
+      const wait = reply_wait_days(options);
+      return { results: (await classify_all(invitations, policy)).map((result, i) => {
+        const summary = summary_of(result);
+        return summary && !summary.error ? { ...summary, asked_at: asked[i], reply_wait_days: wait } : summary;
+      }) };
     },
   },
   [CS_TO_BG.EXPLAIN]: {
@@ -117,6 +127,12 @@ const handlers = {
     allowed: from_content_script,
     async run(msg) {
       return { ok: await remember_ignored(String(msg.profile_url || '')) };
+    },
+  },
+  [CS_TO_BG.MARK_ASKED]: {
+    allowed: from_content_script,
+    async run(msg) {
+      return { asked_at: await mark_asked(String(msg.profile_url || '')) };
     },
   },
   [CS_TO_BG.SET_COUNTS]: {

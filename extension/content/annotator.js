@@ -102,9 +102,16 @@ globalThis.VouchAnnotator = (() => {
       message: reading.invitation.message, theme,
       details: load_details,
       on_decline: (reply, set_status) => globalThis.VouchDecline.run(card, reply, {
-        set_status,
+        set_status, profile_url: reading.invitation.sender.profile_url,
         copy: (text) => globalThis.VouchAnnotation.copy_text(text, annotation.root),
       }),
+      on_ask: (reply, set_status) => globalThis.VouchDecline.ask(card, reply, {
+        set_status, profile_url: reading.invitation.sender.profile_url,
+        copy: (text) => globalThis.VouchAnnotation.copy_text(text, annotation.root),
+      }),
+      on_ignore_now: () => globalThis.VouchDecline.ignore_now(card),
+      // The sender's answer to the Ask, judged as the invitation's note (nothing is stored).
+      on_answer: (answer) => explain({ ...reading.invitation, message: answer }),
       on_correct: async (category) => {
         // The invitation exactly as it was read off the card and sent for classification.
         const answer = await correct(reading.invitation, category);

@@ -2,7 +2,8 @@
 //   1. open LinkedIn's reply for this invitation and put the drafted reply into its composer
 //      (Send becomes enabled; sending stays the user's press unless "send for me" is on);
 //      with no reply path, copy the reply to the clipboard instead and say so;
-//   2. show an undo toast and hold the ignore for the configured seconds;
+//   2. wait until LinkedIn's composer has sent it (the user's press), then show an undo toast and
+//      hold the ignore for the configured seconds; a composer closed unsent ignores nothing;
 //   3. click LinkedIn's own Ignore (the annotator's listener on it remembers the sender).
 globalThis.VouchDecline = (() => {
   const api = globalThis.vouchBrowser;
@@ -22,7 +23,16 @@ globalThis.VouchDecline = (() => {
     }
   }
 
-  /** Step 1: where the reply went: 'sent', 'placed', 'copied' or 'copy_failed'. */
+  /** Tells the history what the user did ('asked', 'replied'); no handler yet is no failure. */
+  function record(profile_url, what) {
+    try {
+      Promise.resolve(api.runtime.sendMessage({ type: CS_TO_BG.RECORD_ACTION, profile_url, what })).catch(() => {});
+    } catch {
+      // no history yet
+    }
+  }
+
+  /** Step 1: where the reply went, {how: 'sent' | 'placed' | 'copied' | 'copy_failed', box}. */
   async function place_reply(card, reply, opts, copy) {
     const reply_button = Card.reply_button(card);
     if (reply_button) {
@@ -33,30 +43,22 @@ globalThis.VouchDecline = (() => {
         const enabled = Composer.insert(box, reply);
         if (enabled && opts.send_for_me) {
           Composer.send_button(box).click();
-          return 'sent';
+          return { how: 'sent', box };
         }
-        return 'placed';
+        return { how: 'placed', box };
       }
     }
-    return (await copy(reply)) ? 'copied' : 'copy_failed';
+    return { how: (await copy(reply)) ? 'copied' : 'copy_failed', box: null };
   }
 
-  /**
-   * Runs the decline for `card`. `copy(text)` copies to the clipboard; `set_status(text)` writes
-   * into the annotation's status line. Resolves once the ignore is done or undone.
-   */
-  async function run(card, reply, { copy, set_status }) {
-    // The options come first; a copy still falls within the click's transient user activation.
-    const opts = await options();
-    const placed = await place_reply(card, reply, opts, copy);
-    const said = t(`declinePlaced_${placed}`);
-    set_status(said);
+  /** Step 2: holds the ignore for the undo delay (announced once), then presses LinkedIn's Ignore. */
+  function hold_then_ignore(card, opts, said, kept_text, set_status) {
     return new Promise((resolve) => {
       let left = opts.undo_seconds;
-      const tick = () => Toast.show(t('declineHolding', said, left), { label: t('undo'), run: undo });
+      const set = Toast.countdown(t('declineHoldingOnce', said), left, { label: t('undo'), run: undo });
       const interval = setInterval(() => {
         left -= 1;
-        if (left > 0) tick();
+        if (left > 0) set(left);
       }, 1000);
       const timer = setTimeout(() => {
         clearInterval(interval);
@@ -73,15 +75,69 @@ globalThis.VouchDecline = (() => {
       function undo() {
         clearTimeout(timer);
         clearInterval(interval);
-        const kept = placed === 'placed' ? t('undoneReplyKept') : t('undone');
-        Toast.show(kept);
-        set_status(kept);
+        Toast.show(kept_text);
+        set_status(kept_text);
         setTimeout(Toast.hide, DONE_TOAST_MS);
         resolve('undone');
       }
-      tick();
     });
   }
 
-  return Object.freeze({ run });
+  /**
+   * Runs the decline for `card`. `copy(text)` copies to the clipboard; `set_status(text)` writes
+   * into the annotation's status line. With the reply in LinkedIn's composer, nothing is ignored
+   * until the composer sends it (LinkedIn clears the box and shows it in the thread); a composer
+   * closed unsent ignores nothing and the card says so. Resolves 'ignored', 'undone' or 'unsent'.
+   */
+  async function run(card, reply, { copy, set_status, profile_url = null }) {
+    // The options come first; a copy still falls within the click's transient user activation.
+    const opts = await options();
+    const { how, box } = await place_reply(card, reply, opts, copy);
+    set_status(t(`declinePlaced_${how}`));
+    if (how === 'placed') {
+      const outcome = await Composer.watch(box, reply);
+      if (outcome !== 'sent') {
+        set_status(t('declineNotSent'));
+        Toast.show(t('declineNotSent'));
+        setTimeout(Toast.hide, DONE_TOAST_MS);
+        return 'unsent';
+      }
+    }
+    if (how === 'placed' || how === 'sent') record(profile_url, 'replied');
+    const said = how === 'placed' ? t('declinePlaced_sent') : t(`declinePlaced_${how}`);
+    set_status(said);
+    return hold_then_ignore(card, opts, said, t('undone'), set_status);
+  }
+
+  /**
+   * The Ask action: puts the question in LinkedIn's composer (as the decline does) and leaves the
+   * invitation pending; Vouch remembers when it asked (background/asked.js). Resolves with the
+   * date it asked (epoch ms) or null.
+   */
+  async function ask(card, reply, { copy, set_status, profile_url = null }) {
+    const opts = await options();
+    const { how } = await place_reply(card, reply, opts, copy);
+    const said = t(`askPlaced_${how}`);
+    set_status(said);
+    Toast.show(said);
+    setTimeout(Toast.hide, DONE_TOAST_MS);
+    if (how === 'copy_failed') return null;
+    record(profile_url, 'asked');
+    try {
+      const answer = await api.runtime.sendMessage({ type: CS_TO_BG.MARK_ASKED, profile_url });
+      return (answer && answer.asked_at) || null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Presses LinkedIn's own Ignore on `card` (the user pressed "Ignore now"); whether it was there. */
+  function ignore_now(card) {
+    const ignore = Card.ignore_button(card);
+    if (!ignore || !ignore.isConnected) return false;
+    ignore.click();
+    return true;
+  }
+
+  return Object.freeze({ run, ask, ignore_now, place_reply, record });
 })();

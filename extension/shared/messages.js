@@ -9,6 +9,8 @@
 //   CS_TO_BG.NOTE_CONTEXT      {target}                     -> {limit, shared: {companies, schools}}
 //   CS_TO_BG.DRAFT_NOTE        {request: NoteTarget}        -> {notes} | {error}
 //   CS_TO_BG.CORRECT           {invitation, category}       -> {result: Result, summary: Summary} | {error}
+//   CS_TO_BG.RECORD_ACTION     {profile_url, what: asked|replied|ignored|accepted|corrected} -> {ok}  (history.js)
+//   CS_TO_BG.MARK_ASKED        {profile_url}                -> {asked_at}  (the Ask action placed its question)
 //   CS_TO_BG.SET_COUNTS        {counts: {accept, ask, decline, ignore}} -> {ok}  (the tab's toolbar badge)
 //   UI_TO_BG.VALIDATE_POLICY   {policy}                     -> {policy} | {error}
 //   UI_TO_BG.DEFAULT_POLICY    {}                           -> {policy}
@@ -18,7 +20,8 @@
 //   UI_TO_CS.GET_COUNTS        {}                           -> {counts: {accept, ask, decline, ignore}}
 //
 // A Summary is what a badge and its highlights need: {id, category, verdict, confidence,
-// spans: [start, end][] (the reasons' evidence), has_reply}; EXPLAIN gives the whole Result
+// spans: [start, end][] (the reasons' evidence), has_reply, asked_at (epoch ms when Vouch's Ask
+// placed its question for this sender, or null), reply_wait_days}; EXPLAIN gives the whole Result
 // (reasons, reply and its variants) when the panel opens or the one-click decline runs.
 // CORRECT stores the user's category for the invitation as read from its card (a correction,
 // shared/corrections.js) and answers with the card's new judgement. A Correction's key is
@@ -37,6 +40,8 @@ globalThis.VouchMessages = Object.freeze({
     DRAFT_NOTE: 'cs-to-bg:draft-note',
     CORRECT: 'cs-to-bg:correct',
     SET_COUNTS: 'cs-to-bg:set-counts',
+    RECORD_ACTION: 'cs-to-bg:record-action',
+    MARK_ASKED: 'cs-to-bg:mark-asked',
   }),
   UI_TO_BG: Object.freeze({
     VALIDATE_POLICY: 'ui-to-bg:validate-policy',

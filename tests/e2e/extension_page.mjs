@@ -125,6 +125,8 @@ export function wait_for_toast(part, root_of) {
   return new Promise((resolve, reject) => {
     const host = document.querySelector('vouch-toast');
     const root = host && root_of(host);
+    // A toast that came after the roots were collected: ask again, with its root known.
+    if (host && !root) return resolve({ retry: true });
     const text = () => (root ? root.textContent : '');
     const observer = new MutationObserver(() => check());
     const timer = setTimeout(() => {
@@ -756,4 +758,49 @@ export function unread_state(fixture_id, root_of) {
   if (!box) return null;
   const badge = box.querySelector('.badge');
   return { badge: badge.textContent, label: badge.getAttribute('aria-label'), why: box.querySelector('.panel .why').textContent, kind: box.dataset.unread };
+}
+
+/**
+ * Where the user would press in the newest messaging overlay that holds an unsent message
+ * (the fixture composer): `what` is 'send' (its Send button) or 'close' (its header's close).
+ */
+export function composer_point(what) {
+  const overlays = [...document.querySelectorAll('aside.msg-overlay-conversation-bubble')]
+    .filter((o) => (o.querySelector('[contenteditable="true"]')?.textContent || '').trim());
+  const overlay = overlays.pop();
+  if (!overlay) throw new Error('no composer holds a message');
+  const el = overlay.querySelector(what === 'send' ? '.msg-form__send-button' : '.msg-overlay-bubble-header__control');
+  el.scrollIntoView({ block: 'center' });
+  const r = el.getBoundingClientRect();
+  return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+}
+
+/**
+ * A card's annotation once the element `selector` inside its closed root says `part` (an empty
+ * part: once the element exists): resolves with {text, buttons: the labels of its buttons}.
+ */
+export function wait_for_card_text([fixture_id, selector, part = ''], root_of) {
+  const LIMIT_MS = 20000;
+  const root = root_of(document.querySelector(`[data-fixture-id="${fixture_id}"] vouch-annotation`));
+  const found = () => {
+    const el = root.querySelector(selector);
+    return el && el.textContent.includes(part) ? el : null;
+  };
+  return new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => check());
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      const el = root.querySelector(selector);
+      reject(new Error(`${fixture_id}: ${selector} says "${el ? el.textContent : '(none)'}" after ${LIMIT_MS} ms, expected "${part}"`));
+    }, LIMIT_MS);
+    function check() {
+      const el = found();
+      if (!el) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve({ text: el.textContent, buttons: [...el.querySelectorAll('button')].map((b) => b.textContent) });
+    }
+    observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
+    check();
+  });
 }

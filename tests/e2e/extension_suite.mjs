@@ -207,26 +207,35 @@ export function define_suite(browser, launch) {
       assert_cards_match_core(cards);
     });
 
-    it('declines in one click: reply in LinkedIn\'s composer, Ignore after the undo delay; undo holds it', async () => {
+    it('declines in one click: reply in LinkedIn\'s composer, Ignore only after the user sends it and the undo delay; undo holds it', async () => {
       await open('/mynetwork/invitation-manager/?gen=b', total);
       // No panel is opened first: the decline asks the background for the whole result itself.
       const offered = await shadow(in_page.decline_offered);
       // The core picks one of its wordings by the invitation's id, which the page gives its own.
       const sales_wordings = ((r) => [r.reply, ...r.reply_variants].map((w) => w.trim()))(expected(by_id['f-sales']));
-      const kept = { id: ['f-recruiter', ...Object.keys(offered)].find((id) => id !== 'f-sales' && offered[id] && by_id[id] && by_id[id].reply) };
+      const kept = { id: ['f-payload', ...Object.keys(offered)].find((id) => id !== 'f-sales' && offered[id] && by_id[id] && by_id[id].reply
+        && expected(by_id[id]).verdict === 'decline') };
       assert.ok(offered['f-sales'], 'the sales pitch offers the one-click decline');
       assert.ok(kept.id, 'a second card to undo on');
       assert.equal(await shadow(in_page.panels_built), 0, 'no panel was built before the declines');
+      const press_in_composer = async (what) => {
+        const p = await page().evaluate(in_page.composer_point, what);
+        await page().mouse.click(p.x, p.y);
+      };
 
-      // Undo first: decline, then take it back from the toast.
+      // Undo first: decline, send (the user's press), then take it back from the toast.
       await click(kept.id, '.act');
       await page().evaluate(in_page.wait_for_fixture_event, ['composer', kept.id]);
+      await press_in_composer('send');
+      await page().evaluate(in_page.wait_for_fixture_event, ['send', kept.id]);
       await toast_says('Undo');
       await click('toast', '.action');
       await toast_says('Kept the invitation');
 
       // Then the real thing.
       await click('f-sales', '.act');
+      await page().evaluate(in_page.wait_for_fixture_event, ['composer', 'f-sales']);
+      await press_in_composer('send');
       await page().evaluate(in_page.wait_for_fixture_event, ['ignore', 'f-sales']);
       ignored['f-sales'] = 1;
       const events = await page().evaluate(() => window.__fixture.events);
@@ -235,24 +244,26 @@ export function define_suite(browser, launch) {
       assert.ok(sales_wordings.includes(composed.text), `one of the core's drafted replies, line breaks included: ${JSON.stringify(composed.text)}`);
       assert.equal(composed.paragraphs, composed.text.split('\n').length, 'one paragraph per line');
       assert.equal(composed.enabled, true, 'LinkedIn\'s Send button became enabled');
-      assert.ok(events.findIndex((e) => e.type === 'composer' && e.id === 'f-sales') < events.findIndex((e) => e.type === 'ignore' && e.id === 'f-sales'),
-        'the reply is placed before the invitation is ignored');
-      assert.ok(!events.some((e) => e.type === 'send'), 'sending stays the user\'s press');
+      const at = (type) => events.findIndex((e) => e.type === type && e.id === 'f-sales');
+      assert.ok(at('composer') < at('send') && at('send') < at('ignore'), 'the reply is placed, then sent, then the invitation ignored');
       assert.ok(!events.some((e) => e.type === 'ignore' && e.id === kept.id), 'the undone ignore never happened');
       const still_there = await page().evaluate((id) => !!document.querySelector(`[data-fixture-id="${id}"]`), kept.id);
       assert.ok(still_there);
     });
 
-    it('with no reply path, copies the reply, ignores, and says so', async () => {
+    it('asks with no reply path: copies the question, says so, and keeps the invitation', async () => {
       // f-nonote has no note, so LinkedIn offers no reply; the core asks such a generic invitation.
       assert.equal(by_id['f-nonote'].reply, false, 'the fixture card has no reply control');
       const nonote = (await shadow(in_page.read_cards)).find((c) => c.id === 'f-nonote');
-      assert.ok(nonote.has_decline_button, `the core's verdict ${nonote.verdict} offers the one-click decline`);
+      assert.ok(nonote.has_decline_button, `the core's verdict ${nonote.verdict} offers the one-click action`);
       await click('f-nonote', '.act');
       const said = await toast_says('no reply box');
       assert.match(said, /no reply box/);
-      await page().evaluate(in_page.wait_for_fixture_event, ['ignore', 'f-nonote']);
-      ignored['f-nonote'] = 1;
+      assert.match(said, /stays pending/);
+      const asked = await shadow(in_page.wait_for_card_text, ['f-nonote', '.asked', 'Asked today']);
+      assert.deepEqual(asked.buttons, [], 'no "Ignore now" before the wait is over');
+      const events = await page().evaluate(() => window.__fixture.events);
+      assert.ok(!events.some((e) => e.type === 'ignore' && e.id === 'f-nonote'), 'an Ask never ignores');
     });
 
     it('remembers ignored senders: their next invitation carries prior_invitations', async () => {

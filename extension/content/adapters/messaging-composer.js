@@ -98,5 +98,31 @@ globalThis.VouchMessagingComposer = (() => {
     return !!send && !send.disabled && send.getAttribute('aria-disabled') !== 'true';
   }
 
-  return Object.freeze({ boxes, wait_for_new, insert, send_button });
+  /**
+   * Watches a composer holding a reply until the message leaves it: resolves 'sent' when LinkedIn
+   * clears the box (the sent message then shows in the thread), 'closed' when the composer leaves
+   * the page with its text unsent. A box the user empties by hand is not a send: the reply's
+   * first line must show in the conversation around the box. Observes only; never presses.
+   */
+  function watch(box, reply) {
+    const line = String(reply || '').split(/\r?\n/).map((l) => l.trim()).find(Boolean) || '';
+    const conversation = box.closest('[role="dialog"], aside, .msg-overlay-conversation-bubble') || document.body;
+    const shown = () => [...conversation.querySelectorAll('li, p')].some((el) => !box.contains(el) && !el.contains(box) && el.textContent.includes(line));
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!box.isConnected) return finish('closed');
+        if (!text_of(box).trim() && (!line || shown())) return finish('sent');
+        return null;
+      };
+      const observer = new MutationObserver(check);
+      function finish(how) {
+        observer.disconnect();
+        resolve(how);
+      }
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      check();
+    });
+  }
+
+  return Object.freeze({ boxes, wait_for_new, insert, send_button, watch });
 })();

@@ -16,6 +16,8 @@ globalThis.VouchAnnotation = (() => {
   const Styles = globalThis.VouchStyles;
   const Picker = globalThis.VouchCorrectionPicker;
   const ONE_CLICK = new Set(['ask', 'decline']);
+  const DAY_MS = 24 * 60 * 60 * 1000;
+  const DEFAULT_WAIT_DAYS = 14;
   let serial = 0;
 
   async function copy_text(text, root) {
@@ -120,7 +122,7 @@ globalThis.VouchAnnotation = (() => {
    * Returns {host, root, settle, renew, set_highlights}: renew(summary) shows a newer judgement
    * of the same card (the corrections changed), refilling the panel if it is open.
    */
-  function prepare({ message, theme, details, on_decline, on_correct }) {
+  function prepare({ message, theme, details, on_decline, on_correct, on_ask = null, on_ignore_now = null, on_answer = null }) {
     const id = `vouch-${++serial}`;
     const host = document.createElement('vouch-annotation');
     host.dataset.theme = theme;
@@ -138,18 +140,53 @@ globalThis.VouchAnnotation = (() => {
     let act = null; // the one-click decline, on ask and decline cards with a drafted reply
     const set_status = (text) => { status.textContent = text; };
 
-    /** Shows a verdict on the badge and offers the one-click decline where it applies. */
+    let asked_at = null; // when Vouch's Ask placed its question for this sender (epoch ms), or null
+    let wait_days = DEFAULT_WAIT_DAYS;
+    let asked_line = null; // "Asked 9 days ago", with "Ignore now" after the wait
+    /** Shows a verdict on the badge and offers the one-click action (ask or decline) where it applies. */
     function apply(answer) {
       summary = answer;
       show_verdict(box, badge, answer);
+      if (!answer.error && answer.asked_at !== undefined) {
+        asked_at = answer.asked_at || asked_at;
+        if (Number.isInteger(answer.reply_wait_days)) wait_days = answer.reply_wait_days;
+      }
       const offer = !answer.error && ONE_CLICK.has(answer.verdict) && answer.has_reply;
-      if (offer && !act) {
-        act = decline_button();
-        row.append(act);
-      } else if (!offer && act) {
+      const kind = answer.verdict === 'ask' && on_ask ? 'ask' : 'decline';
+      if (act && (!offer || act.dataset.kind !== kind)) {
         act.remove();
         act = null;
       }
+      if (offer && !act) {
+        act = kind === 'ask' ? ask_button() : decline_button();
+        act.dataset.kind = kind;
+        row.append(act);
+      }
+      show_asked();
+    }
+
+    /** The waiting state of an Ask: how long ago, and "Ignore now" once the wait is over. */
+    function show_asked() {
+      if (!asked_at) {
+        if (asked_line) asked_line.remove();
+        asked_line = null;
+        return;
+      }
+      const days = Math.max(0, Math.floor((Date.now() - asked_at) / DAY_MS));
+      const words = days === 0 ? t('askedToday') : days === 1 ? t('askedOneDay') : t('askedDays', days);
+      asked_line ??= el('div', { class: 'row asked' });
+      const text = el('span', { class: 'status asked-text', role: 'status', text: words });
+      asked_line.replaceChildren(text);
+      if (days >= wait_days && on_ignore_now) {
+        text.textContent = `${words} ${t('askedDue', wait_days)}`;
+        const button = el('button', { type: 'button', class: 'act ignore-now', 'aria-label': t('ignoreNowLabel'), text: t('ignoreNow') });
+        button.addEventListener('click', () => {
+          button.disabled = true;
+          text.textContent = on_ignore_now() ? t('declineIgnored') : t('declineNoIgnore');
+        });
+        asked_line.append(button);
+      }
+      if (!asked_line.isConnected) box.insertBefore(asked_line, panel);
     }
 
     const summary_of = (result) => ({
@@ -179,6 +216,7 @@ globalThis.VouchAnnotation = (() => {
         picker = Picker.build({ id, current: result.category, status: said, on_choose: correct });
         panel.append(el('h3', { text: t('reasonsHeading') }),
           el('ul', { class: 'reasons' }, reasons.map((r) => reason_item(r, message))), picker.element);
+        if (on_answer && (asked_at || result.verdict === 'ask')) panel.append(answer_part());
       }
       const replies = result.error ? [] : replies_of(result);
       if (!replies.length) {
@@ -291,6 +329,65 @@ globalThis.VouchAnnotation = (() => {
       panel.replaceChildren(); // built anew when it next opens
       reply_box = null;
       picker = null;
+    }
+
+    /** The reply to put in LinkedIn's composer: as the user left it in the panel, else the drafted one. */
+    async function chosen_reply() {
+      if (reply_box) return reply_box.value;
+      const result = await full_result();
+      const replies = result.error ? [] : replies_of(result);
+      if (!replies.length) {
+        set_open(true, result); // the panel says why (the background's error)
+        return null;
+      }
+      return replies[0];
+    }
+
+    function ask_button() {
+      const button = el('button', { type: 'button', class: 'act', 'aria-label': t('askLabel'), text: t('askButton') });
+      button.addEventListener('click', async () => {
+        button.disabled = true;
+        try {
+          const reply = await chosen_reply();
+          if (reply === null) return;
+          const when = await on_ask(reply, set_status);
+          if (when) {
+            asked_at = when;
+            show_asked();
+          }
+        } finally {
+          button.disabled = false;
+        }
+      });
+      return button;
+    }
+
+    /** The panel's box for the sender's answer to an Ask: judged as the note, the new verdict shown. */
+    function answer_part() {
+      const answer_id = `${id}-answer`;
+      const area = el('textarea', { id: answer_id, class: 'reply answer', spellcheck: 'true' });
+      const said_answer = el('span', { class: 'status answer-status', role: 'status', 'aria-live': 'polite' });
+      const judge = el('button', { type: 'button', class: 'copy judge-answer', text: t('answerJudge') });
+      judge.addEventListener('click', async () => {
+        const text = area.value.trim();
+        if (!text) {
+          said_answer.textContent = t('answerEmpty');
+          return;
+        }
+        judge.disabled = true;
+        said_answer.textContent = t('answerJudging');
+        try {
+          const result = await on_answer(text);
+          said_answer.textContent = t('answerVerdict', t(`verdict_${result.verdict}`), t(`category_${result.category}`));
+          box.dataset.answerVerdict = result.verdict;
+        } catch (error) {
+          said_answer.textContent = t('answerFailed', String(error && error.message || error));
+        } finally {
+          judge.disabled = false;
+        }
+      });
+      return el('div', { class: 'answer-part' }, [el('label', { for: answer_id }, [el('h3', { text: t('answerHeading') })]), area,
+        el('div', { class: 'row' }, [judge, said_answer])]);
     }
 
     function decline_button() {

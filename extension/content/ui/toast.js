@@ -38,10 +38,35 @@ globalThis.VouchToast = (() => {
     }
   }
 
+  /**
+   * Shows `text` with a countdown from `seconds` and the action's button, announced once: the
+   * seconds left tick in a part screen readers skip (aria-hidden), and the button stays the same
+   * element (focused, so that Enter or Space undoes). Returns set(left) to update the count.
+   */
+  function countdown(text, seconds, action) {
+    ensure();
+    const message = document.createElement('span');
+    message.className = 'message';
+    message.textContent = text;
+    const left = document.createElement('span');
+    left.className = 'count';
+    left.setAttribute('aria-hidden', 'true');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'action';
+    button.textContent = action.label;
+    button.addEventListener('click', action.run, { once: true });
+    const set = (n) => { left.textContent = ` ${n} s`; };
+    set(seconds);
+    box.replaceChildren(message, left, button);
+    button.focus();
+    return set;
+  }
+
   function hide() {
     if (host) host.remove();
     host = null;
   }
 
-  return Object.freeze({ show, hide });
+  return Object.freeze({ show, countdown, hide });
 })();
