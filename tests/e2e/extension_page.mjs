@@ -804,3 +804,55 @@ export function wait_for_card_text([fixture_id, selector, part = ''], root_of) {
     check();
   });
 }
+
+/**
+ * The undo toast's countdown across its next tick: what it says (its message, the part a screen
+ * reader announces) before and after, whether the count is hidden from readers, and whether the
+ * Undo button is the same element and keeps the focus.
+ */
+export function toast_tick(_, root_of) {
+  const LIMIT_MS = 20000;
+  const host = document.querySelector('vouch-toast');
+  const root = host && root_of(host);
+  if (!root) return { retry: true };
+  const count = root.querySelector('.count');
+  const button = root.querySelector('.action');
+  const message = () => (root.querySelector('.message') || {}).textContent || '';
+  const before = { message: message(), count: count ? count.textContent : null };
+  if (!count) return { before, after: null, no_count: true };
+  return new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => {
+      if (count.textContent === before.count) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve({
+        before, after: { message: message(), count: count.textContent },
+        count_hidden: count.getAttribute('aria-hidden') === 'true',
+        live: root.querySelector('[aria-live]') ? root.querySelector('[aria-live]').getAttribute('aria-live') : null,
+        same_button: root.querySelector('.action') === button,
+        focused: root.activeElement === button,
+      });
+    });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`the toast's count stayed "${before.count}" for ${LIMIT_MS} ms`));
+    }, LIMIT_MS);
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+/** A card's annotation: the Vouch toast's presence now (no waiting). */
+export function toast_present() {
+  return !!document.querySelector('vouch-toast');
+}
+
+/** Puts `text` into a textarea inside a card's closed root as typing would (an input event). */
+export function fill_in_card([fixture_id, selector, text], root_of) {
+  const root = root_of(document.querySelector(`[data-fixture-id="${fixture_id}"] vouch-annotation`));
+  const area = root.querySelector(selector);
+  if (!area) throw new Error(`no ${selector} for ${fixture_id}`);
+  area.focus();
+  area.value = text;
+  area.dispatchEvent(new Event('input', { bubbles: true }));
+  return true;
+}
