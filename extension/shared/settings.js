@@ -1,6 +1,8 @@
 // Settings as stored in storage.sync under one key, versioned so that an upgrade never loses them:
 //
-//   {version: 2, policy: <contract Policy>, options: {send_for_me, undo_seconds}}
+//   {version: 2, policy: <contract Policy>, options: {send_for_me, undo_seconds, reply_wait_days}}
+//
+// reply_wait_days: how long an Ask waits for the sender's answer before its card offers "Ignore now".
 //
 // Version 1 (0.0.x builds) kept the policy's fields at the top level beside `send_for_me`;
 // migrate() lifts any older shape into the current one and keeps every field it knows.
@@ -26,8 +28,9 @@ globalThis.VouchSettings = (() => {
   const PAUSED_KEY = 'vouch_paused';
   const HISTORY_KEY = 'vouch_ignored_senders';
   const CORRECTIONS_KEY = 'vouch_corrections';
-  const DEFAULT_OPTIONS = Object.freeze({ send_for_me: false, undo_seconds: 5 });
+  const DEFAULT_OPTIONS = Object.freeze({ send_for_me: false, undo_seconds: 5, reply_wait_days: 14 });
   const UNDO_RANGE = Object.freeze([1, 30]);
+  const WAIT_RANGE = Object.freeze([1, 90]);
   const FILE_FIELDS = Object.freeze(['version', 'policy', 'options', 'corrections', 'history']);
   const V1_OPTION_FIELDS = Object.freeze(['send_for_me', 'undo_seconds']);
 
@@ -47,6 +50,7 @@ globalThis.VouchSettings = (() => {
     return {
       send_for_me: o.send_for_me === true,
       undo_seconds: clamp(Number(o.undo_seconds), UNDO_RANGE[0], UNDO_RANGE[1], DEFAULT_OPTIONS.undo_seconds),
+      reply_wait_days: Math.round(clamp(Number(o.reply_wait_days), WAIT_RANGE[0], WAIT_RANGE[1], DEFAULT_OPTIONS.reply_wait_days)),
     };
   }
 
@@ -104,14 +108,18 @@ globalThis.VouchSettings = (() => {
   /** A file's options, checked (not clamped: a value out of range is an error that names it). */
   function read_options(options, where, dropped) {
     if (!is_object(options)) throw new Error(`${where}: expected an object, got ${type_of(options)}`);
-    const { send_for_me = DEFAULT_OPTIONS.send_for_me, undo_seconds = DEFAULT_OPTIONS.undo_seconds, ...rest } = options;
+    const { send_for_me = DEFAULT_OPTIONS.send_for_me, undo_seconds = DEFAULT_OPTIONS.undo_seconds,
+      reply_wait_days = DEFAULT_OPTIONS.reply_wait_days, ...rest } = options;
     const prefix = where === 'options' ? 'options.' : '';
     if (typeof send_for_me !== 'boolean') throw new Error(`${prefix}send_for_me: expected true or false, got ${type_of(send_for_me)}`);
     if (!Number.isInteger(undo_seconds) || undo_seconds < UNDO_RANGE[0] || undo_seconds > UNDO_RANGE[1]) {
       throw new Error(`${prefix}undo_seconds: expected a whole number from ${UNDO_RANGE[0]} to ${UNDO_RANGE[1]}, got ${JSON.stringify(undo_seconds) ?? type_of(undo_seconds)}`);
     }
+    if (!Number.isInteger(reply_wait_days) || reply_wait_days < WAIT_RANGE[0] || reply_wait_days > WAIT_RANGE[1]) {
+      throw new Error(`${prefix}reply_wait_days: expected a whole number from ${WAIT_RANGE[0]} to ${WAIT_RANGE[1]}, got ${JSON.stringify(reply_wait_days) ?? type_of(reply_wait_days)}`);
+    }
     if (where === 'options') dropped.push(...Object.keys(rest).map((k) => `options.${k}`));
-    return { send_for_me, undo_seconds };
+    return { send_for_me, undo_seconds, reply_wait_days };
   }
 
   /** Thrown for a file written by a newer Vouch; `version` is the file's. */

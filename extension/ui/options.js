@@ -25,6 +25,7 @@ const history_count = document.getElementById('history-count');
 const fields = [...form.querySelectorAll('[data-path]')];
 const send_for_me = document.getElementById('o-send');
 const undo_seconds = document.getElementById('o-undo');
+const reply_wait_days = document.getElementById('o-wait');
 
 function get_path(obj, path) {
   return path.split('.').reduce((o, k) => (o && typeof o === 'object' ? o[k] : undefined), obj);
@@ -57,7 +58,7 @@ function show_error(field, message) {
   field.setAttribute('aria-invalid', 'true');
 }
 function clear_errors() {
-  for (const field of [...fields, undo_seconds]) {
+  for (const field of [...fields, undo_seconds, reply_wait_days]) {
     error_of(field).textContent = '';
     field.removeAttribute('aria-invalid');
   }
@@ -86,7 +87,8 @@ function read_form() {
       }
     } else set_path(policy, field.dataset.path, raw);
   }
-  const options = Settings.normalize_options({ send_for_me: send_for_me.checked, undo_seconds: Number(undo_seconds.value) });
+  const options = Settings.normalize_options({ send_for_me: send_for_me.checked, undo_seconds: Number(undo_seconds.value),
+    reply_wait_days: Number(reply_wait_days.value) });
   return { version: Settings.VERSION, policy, options };
 }
 
@@ -102,6 +104,7 @@ function fill_form(settings) {
   }
   send_for_me.checked = settings.options.send_for_me;
   undo_seconds.value = String(settings.options.undo_seconds);
+  reply_wait_days.value = String(settings.options.reply_wait_days);
 }
 
 /** The field a core message names ("policy.rules[2].phrases: ..." -> the rules field), if any. */

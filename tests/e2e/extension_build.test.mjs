@@ -119,17 +119,17 @@ test('every string the code asks for is in _locales/en', () => {
 
 test('settings are versioned: an older or damaged stored shape is lifted without losing a field', () => {
   const { migrate, VERSION } = globalThis.VouchSettings;
-  const defaults = { version: VERSION, policy: {}, options: { send_for_me: false, undo_seconds: 5 } };
+  const defaults = { version: VERSION, policy: {}, options: { send_for_me: false, undo_seconds: 5, reply_wait_days: 14 } };
   assert.deepEqual(migrate(undefined), defaults);
   assert.deepEqual(migrate('not an object'), defaults);
   const v1 = { me: { name: 'Dana Whitfield', companies: ['Contoso'] }, mode: 'quality', signature: '— Dana', send_for_me: true, undo_seconds: 8 };
   assert.deepEqual(migrate(v1), {
     version: VERSION,
     policy: { me: v1.me, mode: 'quality', signature: '— Dana' },
-    options: { send_for_me: true, undo_seconds: 8 },
+    options: { send_for_me: true, undo_seconds: 8, reply_wait_days: 14 },
   });
-  const current = { version: VERSION, policy: { mode: 'open', rules: [] }, options: { send_for_me: 'yes', undo_seconds: 999 } };
-  assert.deepEqual(migrate(current), { version: VERSION, policy: current.policy, options: { send_for_me: false, undo_seconds: 30 } });
+  const current = { version: VERSION, policy: { mode: 'open', rules: [] }, options: { send_for_me: 'yes', undo_seconds: 999, reply_wait_days: 14 } };
+  assert.deepEqual(migrate(current), { version: VERSION, policy: current.policy, options: { send_for_me: false, undo_seconds: 30, reply_wait_days: 14 } });
   assert.deepEqual(migrate(migrate(v1)), migrate(v1), 'migrating twice changes nothing');
 });
 

@@ -328,7 +328,7 @@ export function define_suite(browser, launch) {
         assert.deepEqual(await options.evaluate(in_page.stored_settings), {
           version: 2,
           policy: { me: { name: 'Dana Whitfield', work_email: 'dana@example.edu', companies: ['Contoso', 'Northwind'] }, mode: 'balanced' },
-          options: { send_for_me: false, undo_seconds: 5 },
+          options: { send_for_me: false, undo_seconds: 5, reply_wait_days: 14 },
         });
       } finally {
         await options.close();
@@ -348,7 +348,7 @@ export function define_suite(browser, launch) {
         await options.evaluate(in_page.import_settings, JSON.stringify(v1));
         await options.evaluate(in_page.wait_for_element, ['#import-status', 'Imported']);
         assert.deepEqual(await options.evaluate(in_page.stored_settings), {
-          version: 2, policy: { me: v1.me, mode: 'quality' }, options: { send_for_me: false, undo_seconds: 3 },
+          version: 2, policy: { me: v1.me, mode: 'quality' }, options: { send_for_me: false, undo_seconds: 3, reply_wait_days: 14 },
         });
         assert.deepEqual(await options.evaluate(in_page.form_values, ['f-name', 'f-schools', 'f-mode', 'o-undo']),
           { 'f-name': 'Dana Whitfield', 'f-schools': 'University of Michigan', 'f-mode': 'quality', 'o-undo': '3' });
@@ -371,7 +371,7 @@ export function define_suite(browser, launch) {
       try {
         await options.evaluate(in_page.fill_options_and_save, { 'f-mode': 'balanced', 'o-send': true, 'o-undo': '1' });
         await options.evaluate(in_page.wait_for_element, ['#status', 'Saved']);
-        assert.deepEqual((await options.evaluate(in_page.stored_settings)).options, { send_for_me: true, undo_seconds: 1 });
+        assert.deepEqual((await options.evaluate(in_page.stored_settings)).options, { send_for_me: true, undo_seconds: 1, reply_wait_days: 14 });
       } finally {
         await options.close();
       }
@@ -405,7 +405,7 @@ export function define_suite(browser, launch) {
         // Leave the settings as the suite found them: the core's defaults.
         await options.evaluate(() => document.getElementById('reset').click());
         await options.evaluate(in_page.wait_for_element, ['#status', 'Saved']);
-        assert.deepEqual(await options.evaluate(in_page.stored_settings), { version: 2, policy: {}, options: { send_for_me: false, undo_seconds: 5 } });
+        assert.deepEqual(await options.evaluate(in_page.stored_settings), { version: 2, policy: {}, options: { send_for_me: false, undo_seconds: 5, reply_wait_days: 14 } });
       } finally {
         await options.close();
       }
@@ -518,7 +518,7 @@ export function define_suite(browser, launch) {
     it('options: export carries the corrections and import restores them; an import that is not valid changes nothing; "Remove all" asks first', async () => {
       const correction = (record, category, at) => ({ invitation: { id: record.id, sender: record.sender, message: record.message }, category, at });
       const file = {
-        version: 2, policy: {}, options: { send_for_me: false, undo_seconds: 5 },
+        version: 2, policy: {}, options: { send_for_me: false, undo_seconds: 5, reply_wait_days: 14 },
         corrections: [correction(by_id['f-scam'], 'generic', '2026-03-01T10:00:00.000Z'), correction(by_id['f-default'], 'known', '2026-03-02T10:00:00.000Z')],
       };
       const options = await open_options();

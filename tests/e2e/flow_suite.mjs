@@ -135,6 +135,20 @@ export function define_flow_suite(browser, launch) {
       assert.deepEqual(await events_of('f-jobseeker', 'accept'), [], 'the new verdict is shown, never acted on');
     });
 
+    it('waits as long as the options say: with 7 days, the card asked 9 days ago offers "Ignore now"', async () => {
+      await with_extension_page(async (tab) => {
+        await tab.evaluate(in_page.wait_for_element, ['#form[aria-busy="false"]']);
+        await tab.evaluate(in_page.fill_options_and_save, { 'o-wait': '7' });
+        await tab.evaluate(in_page.wait_for_element, ['#status', 'Saved']);
+        assert.equal((await tab.evaluate(in_page.stored_settings)).options.reply_wait_days, 7);
+      });
+      await open();
+      const nine = await card_says('f-jobseeker', '.asked', 'Asked 9 days ago');
+      assert.match(nine.text, /7 days/);
+      assert.deepEqual(nine.buttons, [word('ignoreNow')]);
+      assert.deepEqual(await events_of('f-jobseeker', 'ignore'), [], 'offered, not pressed');
+    });
+
     it('Decline ignores only after the composer sends the reply, with an undo countdown announced once', async () => {
       await open();
       await click('f-sales', '.act');

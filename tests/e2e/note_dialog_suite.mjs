@@ -16,7 +16,7 @@ const POLICY = {
   me: { name: 'Dana Whitfield', first_name: 'Dana', companies: ['Contoso', 'Lakeside University'], schools: ['Univ. of Leeds'] },
   mode: 'balanced',
 };
-const SETTINGS = { vouch_settings: { version: 2, policy: POLICY, options: { send_for_me: false, undo_seconds: 5 } } };
+const SETTINGS = { vouch_settings: { version: 2, policy: POLICY, options: { send_for_me: false, undo_seconds: 5, reply_wait_days: 14 } } };
 
 // ---- functions that run in the fixture page (self-contained, passed to page.evaluate) ----
 

@@ -31,7 +31,7 @@ const FORM = { 'f-name': 'Dana Whitfield', 'f-companies': 'Contoso\nNorthwind', 
 const STORED_SETTINGS = {
   version: 2,
   policy: { me: { name: 'Dana Whitfield', companies: ['Contoso', 'Northwind'] }, mode: 'quality' },
-  options: { send_for_me: false, undo_seconds: 7 },
+  options: { send_for_me: false, undo_seconds: 7, reply_wait_days: 14 },
 };
 const STORED_CORRECTIONS = [
   correction('ann-lee', 'Ann Lee', 'known', '2026-03-01T10:00:00.000Z'),
@@ -42,7 +42,7 @@ const STORED_HISTORY = { 'https://www.linkedin.com/in/sam-seller/': 2, 'https://
 const GOOD = {
   version: 2,
   policy: { me: { name: 'Dana W.', schools: ['University of Leeds'] }, mode: 'open', signature: '— Dana' },
-  options: { send_for_me: true, undo_seconds: 3 },
+  options: { send_for_me: true, undo_seconds: 3, reply_wait_days: 14 },
   corrections: [correction('cy-diaz', 'Cy Diaz', 'sales', '2026-04-01T09:00:00.000Z')],
   history: { 'https://www.linkedin.com/in/rita-recruiter/': 3 },
 };
@@ -162,14 +162,14 @@ export function define_settings_suite(browser, launch) {
       await options.evaluate(in_page.press_reset, { forget_history: false });
       await options.evaluate(in_page.wait_for_element, ['#status', 'Saved']);
       assert.deepEqual(await stored(), {
-        settings: { version: 2, policy: {}, options: { send_for_me: false, undo_seconds: 5 } },
+        settings: { version: 2, policy: {}, options: { send_for_me: false, undo_seconds: 5, reply_wait_days: 14 } },
         corrections: before_reset.corrections, history: before_reset.history,
       });
 
       await options.evaluate(in_page.press_reset, { forget_history: true });
       await options.evaluate(in_page.wait_for_element, ['#status', 'The repeat-sender history was cleared.']);
       assert.deepEqual(await stored(), {
-        settings: { version: 2, policy: {}, options: { send_for_me: false, undo_seconds: 5 } },
+        settings: { version: 2, policy: {}, options: { send_for_me: false, undo_seconds: 5, reply_wait_days: 14 } },
         corrections: before_reset.corrections, history: {},
       });
       await options.evaluate(in_page.wait_for_element, ['#history-count', 'senders in the repeat-sender history: 0']);

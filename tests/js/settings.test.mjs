@@ -14,7 +14,7 @@ const Settings = globalThis.VouchSettings;
 const { normalize } = globalThis.VouchCorrections;
 const read = (file) => Settings.read_file(file, normalize);
 
-const DEFAULT_OPTIONS = { send_for_me: false, undo_seconds: 5 };
+const DEFAULT_OPTIONS = { send_for_me: false, undo_seconds: 5, reply_wait_days: 14 };
 const correction = (name, category, at = '2026-03-01T10:00:00.000Z') => ({
   invitation: { id: `inv-${name}`, sender: { name, profile_url: `https://www.linkedin.com/in/${name}/` }, message: `Hello from ${name}` },
   category, at,
@@ -39,6 +39,8 @@ describe('read_file: a settings file of the wrong shape is refused, saying what 
     [{ version: 2, policy: {}, options: { send_for_me: 'yes' } }, /^options\.send_for_me: expected true or false, got a string$/],
     [{ version: 2, policy: {}, options: { undo_seconds: 100 } }, /^options\.undo_seconds: expected a whole number from 1 to 30, got 100$/],
     [{ version: 2, policy: {}, options: { undo_seconds: '5' } }, /^options\.undo_seconds: expected a whole number from 1 to 30, got "5"$/],
+    [{ version: 2, policy: {}, options: { reply_wait_days: 0 } }, /^options\.reply_wait_days: expected a whole number from 1 to 90, got 0$/],
+    [{ version: 2, policy: {}, options: { reply_wait_days: 2.5 } }, /^options\.reply_wait_days: expected a whole number from 1 to 90, got 2\.5$/],
     [{ me: { name: 'Dana' }, undo_seconds: 0 }, /^undo_seconds: expected a whole number from 1 to 30, got 0$/], // version 1
     [{ version: 2, policy: {}, corrections: 'all of them' }, /^corrections: expected a list$/],
     [{ version: 2, policy: {}, corrections: [correction('ann', 'friend')] }, /^corrections\[0\]\.category: expected one of known, /],
@@ -64,7 +66,7 @@ describe('read_file: a settings file of the wrong shape is refused, saying what 
 describe('read_file: a good file', () => {
   test('the current layout: settings, corrections and history as they are', () => {
     const file = {
-      version: 2, policy: { me: { name: 'Dana Whitfield' }, mode: 'quality' }, options: { send_for_me: true, undo_seconds: 3 },
+      version: 2, policy: { me: { name: 'Dana Whitfield' }, mode: 'quality' }, options: { send_for_me: true, undo_seconds: 3, reply_wait_days: 14 },
       corrections: [correction('ann', 'known'), correction('bob', 'sales')],
       history: { 'https://www.linkedin.com/in/ann/': 2 },
     };
@@ -82,7 +84,7 @@ describe('read_file: a good file', () => {
   test('version 1 (the policy at the top level) is lifted, its options checked', () => {
     const v1 = { me: { name: 'Dana' }, mode: 'open', send_for_me: true, undo_seconds: 9, corrections: [correction('ann', 'known')] };
     assert.deepEqual(read(v1), {
-      settings: { version: 2, policy: { me: { name: 'Dana' }, mode: 'open' }, options: { send_for_me: true, undo_seconds: 9 } },
+      settings: { version: 2, policy: { me: { name: 'Dana' }, mode: 'open' }, options: { send_for_me: true, undo_seconds: 9, reply_wait_days: 14 } },
       corrections: v1.corrections, history: null, dropped: [],
     });
     assert.deepEqual(read({ version: 1, mode: 'open' }).settings, { version: 2, policy: { mode: 'open' }, options: DEFAULT_OPTIONS });
@@ -92,7 +94,7 @@ describe('read_file: a good file', () => {
     const file = { version: 2, policy: { mode: 'open', pronouns: 'she', me: { name: 'Dana', nickname: 'D' } }, options: { undo_seconds: 4, theme: 'dark' }, colour: 'blue' };
     const got = read(file);
     assert.deepEqual(got.settings.policy, file.policy);
-    assert.deepEqual(got.settings.options, { send_for_me: false, undo_seconds: 4 });
+    assert.deepEqual(got.settings.options, { send_for_me: false, undo_seconds: 4, reply_wait_days: 14 });
     assert.deepEqual(got.dropped, ['options.theme', 'colour']);
   });
 
@@ -119,7 +121,7 @@ describe('read_file: a good file', () => {
 
 describe('migrate and export round trip', () => {
   test('stored settings of a newer version (synced from a newer Vouch) keep their policy and options', () => {
-    const newer = { version: Settings.VERSION + 1, policy: { mode: 'open', me: { name: 'Dana' } }, options: { send_for_me: true, undo_seconds: 4 } };
+    const newer = { version: Settings.VERSION + 1, policy: { mode: 'open', me: { name: 'Dana' } }, options: { send_for_me: true, undo_seconds: 4, reply_wait_days: 14 } };
     assert.deepEqual(Settings.migrate(newer), { version: Settings.VERSION, policy: newer.policy, options: newer.options });
   });
 
