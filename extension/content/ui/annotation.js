@@ -174,11 +174,15 @@ globalThis.VouchAnnotation = (() => {
       }
       const days = Math.max(0, Math.floor((Date.now() - asked_at) / DAY_MS));
       const words = days === 0 ? t('askedToday') : days === 1 ? t('askedOneDay') : t('askedDays', days);
+      const due = days >= wait_days && !!on_ignore_now;
+      const shown = due ? `${words} ${t('askedDue', wait_days)}` : words;
+      // Asked anew with the same answer (a refresh): what is said stays, and is not announced again.
+      if (asked_line && asked_line.isConnected && asked_line.dataset.shown === shown) return;
       asked_line ??= el('div', { class: 'row asked' });
-      const text = el('span', { class: 'status asked-text', role: 'status', text: words });
+      asked_line.dataset.shown = shown;
+      const text = el('span', { class: 'status asked-text', role: 'status', text: shown });
       asked_line.replaceChildren(text);
-      if (days >= wait_days && on_ignore_now) {
-        text.textContent = `${words} ${t('askedDue', wait_days)}`;
+      if (due) {
         const button = el('button', { type: 'button', class: 'act ignore-now', 'aria-label': t('ignoreNowLabel'), text: t('ignoreNow') });
         button.addEventListener('click', () => {
           button.disabled = true;
