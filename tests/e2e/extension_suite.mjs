@@ -10,11 +10,14 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { loadVouch } from '../../dist/vouch/index.mjs';
 import { fixture_data } from '../fixtures/linkedin/server.mjs';
-import * as in_page from './extension_page.mjs';
+import * as base_page from './extension_page.mjs';
+import * as flow_page from './flow_page.mjs';
 import { open_options as open_options_of } from './extension_browsers.mjs';
 import '../../extension/shared/messages.js'; // classic scripts: they set globalThis.VouchMessages
 import '../../extension/shared/settings.js'; // and globalThis.VouchSettings
 import '../../extension/shared/corrections.js'; // and globalThis.VouchCorrections
+
+const in_page = { ...base_page, ...flow_page }; // page functions: extension_page.mjs and flow_page.mjs
 
 const { CS_TO_BG, UI_TO_BG, CATEGORIES } = globalThis.VouchMessages;
 const { CORRECTIONS_KEY, HISTORY_KEY } = globalThis.VouchSettings;

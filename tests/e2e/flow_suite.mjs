@@ -11,9 +11,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadVouch } from '../../dist/vouch/index.mjs';
 import { fixture_data } from '../fixtures/linkedin/server.mjs';
-import * as in_page from './extension_page.mjs';
+import * as base_page from './extension_page.mjs';
+import * as flow_page from './flow_page.mjs';
 import '../../extension/shared/messages.js'; // classic scripts: they set globalThis.VouchMessages
 import '../../extension/shared/settings.js'; // and globalThis.VouchSettings
+
+const in_page = { ...base_page, ...flow_page }; // page functions: extension_page.mjs and flow_page.mjs
 
 const { profile_key } = globalThis.VouchSettings;
 const BASE = 'https://www.linkedin.com';
