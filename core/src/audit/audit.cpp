@@ -1,6 +1,7 @@
 // The audit: rows of the export's files joined to Connections.csv, interactions dated, statuses
 // and reasons (contract: "Auditing the network").
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -131,6 +132,11 @@ struct auditor_state {
     auto it = cols.find(name);
     return it == cols.end() || it->second >= f.size() ? nullptr : &f[it->second];
   }
+  std::vector<std::string> header;
+  std::string header_name(const char* name) const {
+    auto it = cols.find(name);
+    return it == cols.end() ? std::string(name) : header[it->second];
+  }
   std::string get(const std::vector<std::string>& f, const char* name) const {
     auto p = col(f, name);
     return p ? trimmed(*p) : std::string();
@@ -159,7 +165,7 @@ struct auditor_state {
     auto d = parse(s);
     if (!d) d = parse_any_date(s);
     if (!d) {
-      warn(line, "bad date \"" + s.substr(0, 60) + "\" in " + column);
+      warn(line, "bad date \"" + s.substr(0, 60) + "\" in " + header_name(column));
       return std::nullopt;
     }
     latest = std::max(latest, *d);
@@ -174,6 +180,8 @@ struct auditor_state {
       cols.clear();
       for (std::size_t i = 0; i < f.size(); ++i) cols.emplace(lower(trimmed(f[i])), i);
       width = f.size();
+      header.clear();
+      for (auto& h : f) header.push_back(trimmed(h));
       return;
     }
     if (f.size() < width) {
@@ -468,16 +476,15 @@ outcome<audit_report> auditor::finish() {
         inv.id = "role";
         inv.sender.name = c.name.empty() ? "?" : c.name;
         inv.sender.headline = c.position;
+        // The pack's headline rules ("sales.headline", "recruiter.headline", ...) name the
+        // role; the strongest one that fired on the position alone decides.
         const auto r = s.eng.classify(inv);
-        const bool headline_evidence = std::any_of(r.reasons.begin(), r.reasons.end(), [&](const reason& x) {
-          return x.category == r.category && !x.span && x.weight > 0;
-        });
-        switch (r.category) {
-          case category::sales: case category::recruiter: case category::job_seeker: case category::networker:
-          case category::romance: case category::scam:
-            if (headline_evidence) it->second = r.category;
-            break;
-          default: break;
+        double best = 0;
+        for (const auto& x : r.reasons) {
+          const auto dot = x.rule.find('.');
+          if (dot == std::string::npos || x.rule.compare(dot, std::string::npos, ".headline") != 0) continue;
+          const auto cat = category_from_name(std::string_view(x.rule).substr(0, dot));
+          if (cat && (!it->second || std::abs(x.weight) > best)) { it->second = cat; best = std::abs(x.weight); }
         }
       }
       c.role = it->second;
