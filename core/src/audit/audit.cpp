@@ -20,7 +20,7 @@ enum class kind { none, connections, messages, invitations, endorsements_receive
 kind kind_of(std::string_view name) {
   if (auto p = name.find_last_of("/\\"); p != std::string_view::npos) name.remove_prefix(p + 1);
   std::string n;
-  for (char c : name) n += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : name) n += ascii_lower(c);
   if (n == "connections.csv") return kind::connections;
   if (n == "messages.csv") return kind::messages;
   if (n == "invitations.csv") return kind::invitations;
@@ -45,7 +45,7 @@ std::string trimmed(std::string_view s) {
 
 std::string lower(std::string_view s) {
   std::string r(s);
-  for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : r) c = ascii_lower(c);
   return r;
 }
 
@@ -128,9 +128,11 @@ struct auditor_state {
 
   void warn(std::size_t line, std::string msg) { warnings.push_back({cur_name, line, std::move(msg)}); }
 
-  const std::string* col(const std::vector<std::string>& f, const char* name) const {
-    auto it = cols.find(name);
-    return it == cols.end() || it->second >= f.size() ? nullptr : &f[it->second];
+  std::vector<std::string> header_lower;
+  const std::string* col(const std::vector<std::string>& f, std::string_view name) const {
+    for (std::size_t i = 0; i < header_lower.size(); ++i)
+      if (header_lower[i] == name) return i < f.size() ? &f[i] : nullptr;
+    return nullptr;
   }
   std::vector<std::string> header;
   std::string header_name(const char* name) const {
@@ -181,7 +183,11 @@ struct auditor_state {
       for (std::size_t i = 0; i < f.size(); ++i) cols.emplace(lower(trimmed(f[i])), i);
       width = f.size();
       header.clear();
-      for (auto& h : f) header.push_back(trimmed(h));
+      header_lower.clear();
+      for (auto& h : f) {
+        header.push_back(trimmed(h));
+        header_lower.push_back(lower(trimmed(h)));
+      }
       return;
     }
     if (f.size() < width) {

@@ -121,7 +121,7 @@ std::optional<int> parse_connections_date(std::string_view s) {
   while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
   if (i - b < 3) return std::nullopt;
   std::string name;
-  for (std::size_t k = b; k < i; ++k) name += static_cast<char>(std::tolower(static_cast<unsigned char>(s[k])));
+  for (std::size_t k = b; k < i; ++k) name += ascii_lower(s[k]);
   int m = 0;
   for (int k = 0; k < 12; ++k)
     if (name.compare(0, 3, months[k]) == 0) m = k + 1;
@@ -171,7 +171,7 @@ std::string audit_slug(std::string_view url) {
   auto t = trim(url);
   std::string s;
   s.reserve(t.size());
-  for (char c : t) s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : t) s += ascii_lower(c);
   if (auto q = s.find_first_of("?#"); q != std::string::npos) s.resize(q);
   std::string_view v = s;
   if (auto p = v.find("://"); p != std::string_view::npos) v.remove_prefix(p + 3);

@@ -29,12 +29,16 @@ class csv_reader {
   void end_row();
   row_fn fn_;
   std::vector<std::string> fields_;
+  std::size_t n_ = 0;           // fields of the current row so far
   std::string field_;
   st state_ = st::field_start;
   int bom_ = 0;                 // bytes of the byte-order mark matched so far (3: done)
   bool row_has_content_ = false;
   std::size_t line_ = 1, row_line_ = 1;
 };
+
+/// ASCII lower case (no locale).
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 /// Days since 1970-01-01 of a civil date, or nullopt when it is not a real date.
 std::optional<int> days_from_civil(int y, int m, int d);
