@@ -115,6 +115,8 @@ struct auditor_state {
   std::vector<std::string> slugs;  // per connection
   std::vector<std::string> names;  // name_key per connection
   std::unordered_map<std::string, conversation> convs;
+  std::string last_conv_id;
+  conversation* last_conv = nullptr;
   std::unordered_map<std::string, std::string> sender_names;  // slug -> name key of a sender
   std::string own_name;                                       // Profile.csv, else the policy's
   struct dated_ref { std::string key; std::string name; int date; int flag; };
@@ -228,13 +230,19 @@ struct auditor_state {
     if (draft == "yes" || draft == "true" || lower(get(f, "folder")) == "draft") return;
     auto d = date(f, "date", parse_messages_date, line);
     if (!d) return;
-    conversation& c = convs[get(f, "conversation id")];
+    // Rows of one conversation usually come together: the last one is looked up once.
+    const std::string* id = col(f, "conversation id");
+    if (!last_conv || !id || *id != last_conv_id) {
+      last_conv_id = id ? *id : std::string();
+      last_conv = &convs[trimmed(last_conv_id)];
+    }
+    conversation& c = *last_conv;
     const std::string from_name = get(f, "from");
     const std::string from = person_key(get(f, "sender profile url"), from_name);
     if (!from.empty()) {
       c.members.insert(from);
       ++c.sent[from];
-      if (from[0] != '@') sender_names.emplace(from, name_key(from_name, ""));
+      if (from[0] != '@' && !sender_names.count(from)) sender_names.emplace(from, name_key(from_name, ""));
     }
     auto urls = split_list(get(f, "recipient profile urls"));
     auto to_names = split_list(get(f, "to"));
