@@ -7,37 +7,78 @@ namespace vouch {
 
 namespace {
 
-nlohmann::ordered_json date_or_null(const std::string& s) {
-  return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
+/// A JSON string: quotes, backslashes and control characters escaped; invalid UTF-8 replaced
+/// the way nlohmann's dump does (U+FFFD), by passing such text through it.
+void put_string(std::string& out, const std::string& v) {
+  bool plain = true;
+  for (unsigned char ch : v)
+    if (ch >= 0x80) { plain = false; break; }
+  if (!plain) {
+    out += nlohmann::json(v).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  for (char ch : v) {
+    switch (ch) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(ch) < 0x20) {
+          static const char hex[] = "0123456789abcdef";
+          out += "\\u00";
+          out += hex[(ch >> 4) & 0xF];
+          out += hex[ch & 0xF];
+        } else {
+          out += ch;
+        }
+    }
+  }
+  out += '"';
 }
 
-nlohmann::ordered_json connection_object(const audit_connection& c) {
-  nlohmann::ordered_json j;
-  j["name"] = c.name;
-  j["profile_url"] = date_or_null(c.profile_url);
-  j["company"] = c.company;
-  j["position"] = c.position;
-  j["connected_on"] = date_or_null(c.connected_on);
-  j["messages"] = {{"sent", c.messages.sent}, {"received", c.messages.received}, {"last", date_or_null(c.messages.last)}};
-  j["endorsements"] = c.endorsements;
-  j["recommendations"] = c.recommendations;
-  j["last_interaction"] = date_or_null(c.last_interaction);
-  j["status"] = c.status;
-  j["role"] = c.role ? nlohmann::ordered_json(std::string(category_name(*c.role))) : nlohmann::ordered_json(nullptr);
-  j["reasons"] = c.reasons;
-  return j;
+void put_or_null(std::string& out, const std::string& v) {
+  if (v.empty()) out += "null";
+  else put_string(out, v);
+}
+
+void put_connection(std::string& o, const audit_connection& c) {
+  o += "{\"name\":"; put_string(o, c.name);
+  o += ",\"profile_url\":"; put_or_null(o, c.profile_url);
+  o += ",\"company\":"; put_string(o, c.company);
+  o += ",\"position\":"; put_string(o, c.position);
+  o += ",\"connected_on\":"; put_or_null(o, c.connected_on);
+  o += ",\"messages\":{\"sent\":" + std::to_string(c.messages.sent) + ",\"received\":" + std::to_string(c.messages.received) + ",\"last\":";
+  put_or_null(o, c.messages.last);
+  o += "},\"endorsements\":" + std::to_string(c.endorsements) + ",\"recommendations\":" + std::to_string(c.recommendations);
+  o += ",\"last_interaction\":"; put_or_null(o, c.last_interaction);
+  o += ",\"status\":"; put_string(o, c.status);
+  o += ",\"role\":";
+  if (c.role) put_string(o, std::string(category_name(*c.role)));
+  else o += "null";
+  o += ",\"reasons\":[";
+  for (std::size_t i = 0; i < c.reasons.size(); ++i) {
+    if (i) o += ',';
+    put_string(o, c.reasons[i]);
+  }
+  o += "]}";
 }
 
 }  // namespace
 
 std::string audit_connection_json(const audit_connection& c) {
-  return connection_object(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out;
+  put_connection(out, c);
+  return out;
 }
 
 std::string audit_report_lines_json(const audit_report& r) {
   std::string out;
+  out.reserve(r.connections.size() * 400);
   for (const auto& c : r.connections) {
-    out += audit_connection_json(c);
+    put_connection(out, c);
     out += '\n';
   }
   return out;
