@@ -168,21 +168,26 @@ std::optional<int> date_in_zip_name(std::string_view name) {
 }
 
 std::string audit_slug(std::string_view url) {
-  auto t = trim(url);
-  std::string s;
-  s.reserve(t.size());
-  for (char c : t) s += ascii_lower(c);
-  if (auto q = s.find_first_of("?#"); q != std::string::npos) s.resize(q);
-  std::string_view v = s;
+  std::string_view v = trim(url);
+  if (auto q = v.find_first_of("?#"); q != std::string_view::npos) v = v.substr(0, q);
   if (auto p = v.find("://"); p != std::string_view::npos) v.remove_prefix(p + 3);
   // The host: linkedin.com with any subdomain (www., de., ...), or none at all.
-  if (auto slash = v.find('/'); slash != std::string_view::npos && v.substr(0, slash).find("linkedin.") != std::string_view::npos)
-    v.remove_prefix(slash);
+  if (auto slash = v.find('/'); slash != std::string_view::npos) {
+    const std::string_view host = v.substr(0, slash);
+    bool linkedin = false;
+    for (std::size_t i = 0; i + 9 <= host.size() && !linkedin; ++i) {
+      linkedin = true;
+      for (std::size_t k = 0; k < 9 && linkedin; ++k) linkedin = ascii_lower(host[i + k]) == "linkedin."[k];
+    }
+    if (linkedin) v.remove_prefix(slash);
+  }
   while (!v.empty() && v.front() == '/') v.remove_prefix(1);
-  if (v.substr(0, 3) != "in/") return "";
+  if (v.size() < 3 || ascii_lower(v[0]) != 'i' || ascii_lower(v[1]) != 'n' || v[2] != '/') return "";
   v.remove_prefix(3);
   if (auto e = v.find('/'); e != std::string_view::npos) v = v.substr(0, e);
-  return std::string(v);
+  std::string s(v);
+  for (char& c : s) c = ascii_lower(c);
+  return s;
 }
 
 }  // namespace vouch::detail
