@@ -28,7 +28,8 @@ function set_progress(phase, fraction) {
   $('progress-label').textContent = label;
 }
 
-function show_report(result, started) {
+/** Shows a report ({connections, summary}); exported so a test can draw one without the core. */
+export function show_report(result, started = performance.now()) {
   report = result;
   render_summary($('summary'), report);
   review = setup_review({
