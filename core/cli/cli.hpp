@@ -20,6 +20,9 @@ struct options {
   std::string corpus, out;            // train and eval --corpus
   int cv = 0, learn_first = 0;        // --cv K (2-20) and --learn-first N (1-1000); 0 when not given
   std::vector<std::string> settings;  // train, eval --corpus: --set NAME=VALUE (alpha, l1, l2, epochs, unsure, rows)
+  std::string as_of;                  // audit --as-of YYYY-MM-DD
+  int stale_days = 365, grace_days = 90;  // audit --stale-days N, --grace-days N
+  bool summary = false;               // audit --summary
   std::string error;                  // the first bad option or value, naming both; empty when all is well
 };
 
@@ -39,6 +42,7 @@ bool read_input(const std::string& path, std::string& out);
 bool for_each_line(const std::string& path, const std::function<void(std::size_t, std::string&)>& fn);
 bool blank(const std::string& s);
 bool load_policy(const options& o, std::string& policy_text, bool required);
+void report_policy_errors(const std::string& file, const std::string& errors);
 
 inline std::string error_record(std::size_t line, const std::string& message) {
   return nlohmann::json{{"line", line}, {"error", message}}.dump();
@@ -48,5 +52,6 @@ int run_eval(const options& o);
 int run_bench(const options& o);
 int run_train(const options& o);
 int run_corpus_eval(const options& o);
+int run_audit(const options& o);
 
 }  // namespace vouch::cli

@@ -119,13 +119,16 @@ const command_spec* spec_of(const std::string& cmd) {
       {"bench", {"--policy", "--min"}, 1},
       {"validate-policy", {}, 1},
       {"version", {}, 0},
+      {"audit", {"--policy", "--as-of", "--stale-days", "--grace-days", "--summary"}, 1},
   };
   for (const auto& s : specs)
     if (cmd == s.name) return &s;
   return nullptr;
 }
 
-bool takes_value(const std::string& opt) { return opt != "--verbose" && opt != "--fit" && opt != "--help"; }
+bool takes_value(const std::string& opt) {
+  return opt != "--verbose" && opt != "--fit" && opt != "--help" && opt != "--summary";
+}
 
 /// A whole number from lo to hi, or an error naming the option and the value.
 bool whole_number(const std::string& opt, const std::string& v, long long lo, long long hi, long long& out,
@@ -139,6 +142,19 @@ bool whole_number(const std::string& opt, const std::string& v, long long lo, lo
   }
   out = n;
   return true;
+}
+
+/// YYYY-MM-DD naming a real day.
+bool valid_date(const std::string& v) {
+  int y, m, d;
+  char tail;
+  if (v.size() != 10 || v[4] != '-' || v[7] != '-' || std::sscanf(v.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+    return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (v[i] < '0' || v[i] > '9') return false;
+  static const int len[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m >= 1 && m <= 12 && d >= 1 && d <= len[m - 1] + (m == 2 && leap);
 }
 
 }  // namespace
@@ -172,7 +188,7 @@ options parse_options(const std::string& cmd, int argc, char** argv, int first) 
     if (a != "--set" && !seen.insert(a).second) { fail(a + ": given twice"); break; }
     if (!takes_value(a)) {
       if (has_value) fail(a + " takes no value, got \"" + value + "\"");
-      (a == "--fit" ? o.fit : o.verbose) = true;
+      (a == "--fit" ? o.fit : a == "--summary" ? o.summary : o.verbose) = true;
       continue;
     }
     if (!has_value) {
@@ -186,6 +202,12 @@ options parse_options(const std::string& cmd, int argc, char** argv, int first) 
     else if (a == "--out") o.out = value;
     else if (a == "--set") o.settings.push_back(value);
     else if (a == "--min") { if (whole_number(a, value, 1, 100000000, n, o.error)) o.min_records = static_cast<std::size_t>(n); }
+    else if (a == "--as-of") {
+      if (!valid_date(value)) o.error = a + " \"" + value + "\": expected a date YYYY-MM-DD";
+      else o.as_of = value;
+    }
+    else if (a == "--stale-days") { if (whole_number(a, value, 0, 36500, n, o.error)) o.stale_days = static_cast<int>(n); }
+    else if (a == "--grace-days") { if (whole_number(a, value, 0, 36500, n, o.error)) o.grace_days = static_cast<int>(n); }
     else if (a == "--cv") { if (whole_number(a, value, 2, 20, n, o.error)) o.cv = static_cast<int>(n); }
     else if (a == "--learn-first") { if (whole_number(a, value, 1, 1000, n, o.error)) o.learn_first = static_cast<int>(n); }
   }

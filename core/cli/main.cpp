@@ -7,6 +7,7 @@
 //   vouch train [--corpus DIR] [--out FILE] [--cv K]     fits the model (see cli/corpus.cpp)
 //   vouch bench [--policy POLICY.json] [--min N] INVITATIONS.jsonl
 //   vouch validate-policy POLICY.json
+//   vouch audit --policy POLICY.json EXPORT.zip|DIR [--as-of YYYY-MM-DD] [--stale-days N] [--grace-days N] [--summary]
 //
 // Exit status: 0 all good; 1 some input lines were bad (classify and draft-note: each gave an
 // error record; eval: each was reported on standard error with its line and field, the others
@@ -30,6 +31,7 @@ int usage(std::ostream& os, int status) {
         "  vouch train [--corpus DIR] [--out FILE] [--cv K] [--set NAME=VALUE]... [--verbose]\n"
         "  vouch bench [--policy POLICY.json] [--min N] INVITATIONS.jsonl\n"
         "  vouch validate-policy POLICY.json\n"
+        "  vouch audit --policy POLICY.json EXPORT.zip|DIR [--as-of YYYY-MM-DD] [--stale-days N] [--grace-days N] [--summary]\n"
         "  vouch version\n";
   return status;
 }
@@ -98,6 +100,7 @@ int main(int argc, char** argv) {
   if (cmd == "eval") return o.corpus.empty() ? run_eval(o) : run_corpus_eval(o);
   if (cmd == "train") return run_train(o);
   if (cmd == "bench") return run_bench(o);
+  if (cmd == "audit") return run_audit(o);
   if (cmd == "version") { std::cout << vouch::version_json() << "\n"; return 0; }
   if (cmd == "validate-policy") {
     if (o.inputs.empty()) { std::cerr << "vouch: validate-policy needs a POLICY.json\n"; return usage(std::cerr, 2); }
