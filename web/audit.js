@@ -78,6 +78,9 @@ drop.addEventListener('drop', (event) => {
   drop.classList.remove('over');
   start(event.dataTransfer?.files || []);
 });
+// A file dropped beside the box is not opened by the browser (the tab would leave the page).
+document.addEventListener('dragover', (event) => event.preventDefault());
+document.addEventListener('drop', (event) => event.preventDefault());
 $('save-json').addEventListener('click', () => report && download(`vouch-audit-${stamp()}.json`, JSON.stringify(report, null, 1), 'application/json'));
 const save_csv = () => review && download(`vouch-review-${stamp()}.csv`, review_csv(review.list()), 'text/csv');
 $('save-csv').addEventListener('click', save_csv);
