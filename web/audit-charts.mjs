@@ -21,7 +21,7 @@ const fmt = (n) => Number(n).toLocaleString('en');
 
 function chart_root(width, height, label) {
   return svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-label': label,
-    class: 'chart', preserveAspectRatio: 'xMinYMin meet' }, svg('title', {}, label));
+    class: width === height ? 'chart ring' : 'chart', preserveAspectRatio: 'xMinYMin meet' }, svg('title', {}, label));
 }
 
 /**
