@@ -109,6 +109,73 @@ export interface Vouch {
   defaultPolicy(): Policy;
   /** Versions of the core and of its default rule pack. */
   version(): Record<string, unknown>;
+  /** Audits LinkedIn's data export (contract: "Auditing the network"); loads audit.wasm on first use. */
+  audit(files: AuditFiles, policy?: Json<Policy>, options?: Json<AuditOptions>): Promise<AuditReport>;
+  /** A streaming audit: feed each file's chunks in order, end it, then finish. */
+  beginAudit(policy?: Json<Policy>, options?: Json<AuditOptions>): Promise<AuditStream>;
+}
+
+/** A file's text or bytes (UTF-8). */
+export type AuditData = string | Uint8Array | ArrayBuffer;
+
+/** Name (e.g. "Connections.csv", a path inside the zip is fine) to contents, or chunks in order. */
+export type AuditFiles =
+  | Record<string, AuditData>
+  | Map<string, AuditData>
+  | Array<{ name: string; data: AuditData }>
+  | Iterable<{ name: string; data: AuditData }>
+  | AsyncIterable<{ name: string; data: AuditData }>;
+
+export interface AuditOptions {
+  /** "YYYY-MM-DD"; default: the date in zip_name, else the latest date in the files. */
+  as_of?: string;
+  /** An interaction within this many days of as_of is recent (default 365). */
+  stale_days?: number;
+  /** A connection made within this many days without an interaction is new (default 90). */
+  grace_days?: number;
+  /** The export's file name, e.g. "Basic_LinkedInDataExport_11-20-2026.zip". */
+  zip_name?: string;
+}
+
+export type AuditStatus = 'active' | 'faded' | 'never' | 'new';
+
+/** One connection (one line of `vouch audit`). */
+export interface AuditConnection {
+  name: string;
+  profile_url: string | null;
+  company: string;
+  position: string;
+  connected_on: string | null;
+  messages: { sent: number; received: number; last: string | null };
+  endorsements: number;
+  recommendations: number;
+  last_interaction: string | null;
+  status: AuditStatus;
+  role: Category | null;
+  reasons: string[];
+}
+
+/** `vouch audit --summary`. */
+export interface AuditSummary {
+  as_of: string;
+  connections: number;
+  status: Record<AuditStatus, number>;
+  per_year: Record<string, number>;
+  invitations: { count: number; categories: Partial<Record<Category, number>> };
+  pending_sent_over_21_days: number;
+  warnings: Array<{ file: string; line: number; message: string }>;
+}
+
+export interface AuditReport {
+  connections: AuditConnection[];
+  summary: AuditSummary;
+}
+
+export interface AuditStream {
+  feed(name: string, chunk: AuditData): void;
+  end(name: string): void;
+  finish(): AuditReport;
+  cancel(): void;
 }
 
 export interface LoadOptions {
@@ -120,3 +187,11 @@ export interface LoadOptions {
 
 /** Creates the module once; later calls return the same promise. */
 export function loadVouch(options?: LoadOptions): Promise<Vouch>;
+
+export interface AuditLoadOptions {
+  auditWasmBinary?: ArrayBuffer | Uint8Array;
+  auditWasmUrl?: string | URL;
+}
+
+/** The audit alone, without the classifier's module (for the audit page's worker). */
+export function loadVouchAudit(options?: AuditLoadOptions): Promise<Pick<Vouch, 'audit' | 'beginAudit'>>;
