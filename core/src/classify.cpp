@@ -485,9 +485,10 @@ result engine::classify(const invitation& inv) const {
     if (!by_contract && out.verdict == verdict::accept && p[top] < 0.5) split = true;
     // With nothing said, the contract's choice is weighed against the model's view of the sender.
     const double p_top = by_contract ? confidence : p[top], p_second = by_contract ? 1 - confidence : p[second];
-    // A sender the user already saw and did not accept is not asked again (contract: ignored).
+    // A sender the user already saw and did not accept is not asked again (contract: ignored),
+    // unless the model still gives a real chance that the user knows them.
     const bool repeat_ignored = inv.prior_invitations >= 1 && out.verdict == verdict::ignore &&
-                                verdict_for(chosen, c.policy.mode, 0) != verdict::ignore;
+                                verdict_for(chosen, c.policy.mode, 0) != verdict::ignore && at_risk < 0.25;
     if (split && p_top < model.unsure() && !repeat_ignored) {
       out.verdict = verdict::ask;
       const auto pct = [](double v) { return std::to_string(static_cast<int>(std::round(v * 100))) + "%"; };

@@ -49,7 +49,7 @@ struct train_options {
   double unsure = 0.85; ///< stored with the model: below it, an accept/not-accept split asks
   /// The size budget: at most this many weight rows are kept, the strongest (about 10 bytes each in
   /// the wasm module before compression).
-  std::size_t max_rows = 6420;
+  std::size_t max_rows = 6350;
   std::uint32_t seed = 20261201;
 };
 
