@@ -133,8 +133,10 @@ const handlers = {
       const [policy, [with_prior]] = await Promise.all([policy_json(), with_history([invitation])]);
       const [result] = await classify_all([with_prior], policy);
       if (result.error) return { error: result.error };
-      // The history's row takes the corrected judgement, and says the user corrected it.
-      await Promise.all([record_judgements([with_prior], [result]), record_action(with_prior.sender && with_prior.sender.profile_url, 'corrected')]);
+      // The history's row takes the corrected judgement, and says the user corrected it. The
+      // answer does not wait for the write (as CLASSIFY's): the card's panel is answered first.
+      record_judgements([with_prior], [result]).catch(() => {});
+      record_action(with_prior.sender && with_prior.sender.profile_url, 'corrected').catch(() => {});
       return { result, summary: summary_of(result) };
     },
   },
