@@ -179,6 +179,20 @@ export function define_history_suite(browser, launch) {
       assert.ok(again.every((r) => r.actions.length === 0));
       assert.equal(again.find((r) => r.profile === profile_of('f-sales')).verdict, vouch.classify(invitation_of(by_id['f-sales']), {}).verdict,
         'the repeat-sender memory went with it');
+      // The page is reached from the options page and the popup.
+      for (const [path, selector] of [['ui/options.html', 'a#to-history'], ['ui/popup.html', 'button#history']]) {
+        const tab = await env.open_extension_page(path, { behind: true });
+        try {
+          const found = await tab.evaluate((sel) => {
+            const el = document.querySelector(sel);
+            return el && { text: el.textContent, href: el.href || null };
+          }, selector);
+          assert.ok(found && found.text, `${path}: ${selector} is there and says what it is`);
+          if (found.href) assert.match(found.href, /\/ui\/history\.html$/);
+        } finally {
+          await tab.close();
+        }
+      }
       assert.equal(await shadow(in_page.extension_addresses_in_page), false);
       assert.deepEqual(env.foreign, []);
       assert.deepEqual(env.errors, []);
