@@ -42,3 +42,15 @@ export async function asked_dates(invitations) {
     return Number.isFinite(when) && when > 0 ? when : null;
   });
 }
+
+/** Forgets when Vouch asked `url`'s sender (the invitation was ignored or accepted); whether there was a date. */
+export async function forget_asked(url) {
+  const key = Settings.profile_key(url);
+  const asked = await load();
+  if (!key || !(key in asked)) return false;
+  const rest = { ...asked };
+  delete rest[key];
+  asked_promise = Promise.resolve(rest);
+  await api.storage.local.set({ [ASKED_KEY]: rest });
+  return true;
+}

@@ -5,16 +5,18 @@ import '../platform/browser-api.js';
 import '../shared/messages.js';
 import '../shared/settings.js';
 import '../shared/corrections.js';
+import '../shared/history.js';
 import { classify_all, core, summary_of, warm } from './classifier.js';
 import { add_correction, corrections, on_change as on_corrections_change, remove_corrections, set_corrections } from './corrections.js';
-import { remember_ignored, set_history, with_history } from './history.js';
-import { asked_dates, mark_asked } from './asked.js';
+import { get_history, record_action, record_judgements, set_history, with_history } from './history.js';
+import { asked_dates, forget_asked, mark_asked } from './asked.js';
 import { draft_note, note_context } from './notes.js';
 
 const api = globalThis.vouchBrowser;
 const { CS_TO_BG, UI_TO_BG, LINKEDIN_ORIGIN, CATEGORIES, VERDICTS } = globalThis.VouchMessages;
 const Settings = globalThis.VouchSettings;
 const Corrections = globalThis.VouchCorrections;
+const History = globalThis.VouchHistory;
 const error_text = (error) => String((error && error.message) || error);
 // Days Vouch waits for an answer to its Ask before it offers to ignore (the issue's default).
 const REPLY_WAIT_DAYS = 14;
@@ -66,6 +68,19 @@ function warm_up() {
 }
 warm_up();
 
+/**
+ * What the user did with a sender's invitation, for the history: `what` one of
+ * VouchHistory.ACTIONS, `url` the sender's profile address. An invitation ignored or accepted is
+ * no longer waiting for an answer to Vouch's Ask: its asked date goes.
+ */
+async function record_user_action(url, what) {
+  if (!History.ACTIONS.includes(what)) return { error: `what: expected one of ${History.ACTIONS.join(', ')}, got ${JSON.stringify(what) ?? String(what)}` };
+  if (typeof url !== 'string' || !Settings.profile_key(url)) return { error: `profile_url: expected a LinkedIn profile address (https://www.linkedin.com/in/...), got ${JSON.stringify(url) ?? String(url)}` };
+  await record_action(url, what);
+  if (what === 'ignored' || what === 'accepted') await forget_asked(url);
+  return { ok: true };
+}
+
 function from_content_script(sender) {
   const url = sender.url || (sender.tab && sender.tab.url) || '';
   return sender.id === api.runtime.id && !!sender.tab && url.startsWith(LINKEDIN_ORIGIN + '/');
@@ -83,7 +98,11 @@ const handlers = {
       const [policy, invitations, asked, { options }] = await Promise.all([policy_json(), with_history(msg.invitations),
         asked_dates(msg.invitations), settings()]);
       const wait = reply_wait_days(options);
-      return { results: (await classify_all(invitations, policy)).map((result, i) => {
+      const results = await classify_all(invitations, policy);
+      // One change of the history for the whole batch; the answer does not wait for its write
+      // (extension pages read the history from the copy in memory, which already has it).
+      record_judgements(invitations, results).catch(() => {});
+      return { results: results.map((result, i) => {
         const summary = summary_of(result);
         return summary && !summary.error ? { ...summary, asked_at: asked[i], reply_wait_days: wait } : summary;
       }) };
@@ -113,7 +132,12 @@ const handlers = {
       await add_correction(invitation, category);
       const [policy, [with_prior]] = await Promise.all([policy_json(), with_history([invitation])]);
       const [result] = await classify_all([with_prior], policy);
-      return result.error ? { error: result.error } : { result, summary: summary_of(result) };
+      if (result.error) return { error: result.error };
+      // The history's row takes the corrected judgement, and says the user corrected it. The
+      // answer does not wait for the write (as CLASSIFY's): the card's panel is answered first.
+      record_judgements([with_prior], [result]).catch(() => {});
+      record_action(with_prior.sender && with_prior.sender.profile_url, 'corrected').catch(() => {});
+      return { result, summary: summary_of(result) };
     },
   },
   [CS_TO_BG.WARM]: {
@@ -123,10 +147,17 @@ const handlers = {
       return { ok: true };
     },
   },
+  [CS_TO_BG.RECORD_ACTION]: {
+    allowed: from_content_script,
+    async run(msg) {
+      return record_user_action(msg.profile_url, msg.what);
+    },
+  },
+  // The message of builds before RECORD_ACTION (a LinkedIn tab still running an older content script).
   [CS_TO_BG.REMEMBER_IGNORED]: {
     allowed: from_content_script,
     async run(msg) {
-      return { ok: await remember_ignored(String(msg.profile_url || '')) };
+      return record_user_action(msg.profile_url, 'ignored');
     },
   },
   [CS_TO_BG.MARK_ASKED]: {
@@ -193,6 +224,12 @@ const handlers = {
         return { error: error_text(error) };
       }
       return { count: (await set_corrections(list)).length };
+    },
+  },
+  [UI_TO_BG.GET_HISTORY]: {
+    allowed: from_extension_page,
+    async run() {
+      return { history: await get_history() };
     },
   },
   [UI_TO_BG.SET_HISTORY]: {

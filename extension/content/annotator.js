@@ -18,7 +18,7 @@ globalThis.VouchAnnotator = (() => {
 
   let seen = new WeakSet(); // cards annotated, being read, or found unreadable
   let live = new Set(); // the annotations attached to cards: {reading, host, root, settle, renew, set_highlights, summary, forget}
-  const ignore_watched = new WeakSet(); // cards whose Ignore remembers the sender (kept across stop/start)
+  const watched = new WeakSet(); // cards whose Ignore and Accept tell the history (kept across stop/start)
   // Elements added since the last pass. Mutation records arrive in the task that made the change,
   // before the browser's next frame, so these have never been rendered: a card among them may be
   // held back until it is annotated (card-hold.js); a card found any other way may be on screen.
@@ -49,13 +49,19 @@ globalThis.VouchAnnotator = (() => {
     });
   }
 
-  function remember_on_ignore(card, profile_url) {
-    const ignore = Card.ignore_button(card);
-    if (!ignore || ignore_watched.has(card)) return;
-    ignore_watched.add(card);
-    ignore.addEventListener('click', () => {
-      api.runtime.sendMessage({ type: CS_TO_BG.REMEMBER_IGNORED, profile_url }).catch(() => {});
-    }, { once: true, capture: true });
+  /**
+   * Tells the history when the user (or Vouch's decline, or the bulk triage) presses LinkedIn's
+   * own Ignore or Accept on the card: the repeat-sender memory counts an ignore.
+   */
+  function record_on_press(card, profile_url) {
+    if (watched.has(card)) return;
+    watched.add(card);
+    for (const [button, what] of [[Card.ignore_button(card), 'ignored'], [Card.accept_button(card), 'accepted']]) {
+      if (!button) continue;
+      button.addEventListener('click', () => {
+        api.runtime.sendMessage({ type: CS_TO_BG.RECORD_ACTION, profile_url, what }).catch(() => {});
+      }, { once: true, capture: true });
+    }
   }
 
   async function classify(invitations) {
@@ -84,8 +90,8 @@ globalThis.VouchAnnotator = (() => {
 
   /**
    * The annotation for one reading, unattached and not yet settled: {reading, host, root, settle,
-   * renew, set_highlights, summary, forget}; and the card's Ignore remembers the sender from now
-   * on (a card is read once, so once).
+   * renew, set_highlights, summary, forget}; and the card's Ignore and Accept tell the history from
+   * now on (a card is read once, so once).
    */
   function prepare(reading, theme) {
     const { card } = reading;
@@ -123,7 +129,7 @@ globalThis.VouchAnnotator = (() => {
         return answer;
       },
     });
-    remember_on_ignore(card, reading.invitation.sender.profile_url);
+    record_on_press(card, reading.invitation.sender.profile_url);
     return Object.assign(prepared, annotation);
   }
 

@@ -4,7 +4,7 @@
 //      with no reply path, copy the reply to the clipboard instead and say so;
 //   2. wait until LinkedIn's composer has sent it (the user's press), then show an undo toast and
 //      hold the ignore for the configured seconds; a composer closed unsent ignores nothing;
-//   3. click LinkedIn's own Ignore (the annotator's listener on it remembers the sender).
+//   3. click LinkedIn's own Ignore (the annotator's listener on it tells the history).
 globalThis.VouchDecline = (() => {
   const api = globalThis.vouchBrowser;
   const { t } = globalThis.VouchI18n;
@@ -23,13 +23,9 @@ globalThis.VouchDecline = (() => {
     }
   }
 
-  /** Tells the history what the user did ('asked', 'replied'); no handler yet is no failure. */
+  /** Tells the history what the user did ('asked', 'replied'); a history that cannot hear it stops nothing. */
   function record(profile_url, what) {
-    try {
-      Promise.resolve(api.runtime.sendMessage({ type: CS_TO_BG.RECORD_ACTION, profile_url, what })).catch(() => {});
-    } catch {
-      // no history yet
-    }
+    api.runtime.sendMessage({ type: CS_TO_BG.RECORD_ACTION, profile_url, what }).catch(() => {});
   }
 
   /** Step 1: where the reply went, {how: 'sent' | 'placed' | 'copied' | 'copy_failed', box}. */

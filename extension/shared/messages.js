@@ -4,19 +4,21 @@
 //   CS_TO_BG.WARM              {}                           -> {ok}  (wakes the background, loads the core)
 //   CS_TO_BG.CLASSIFY          {invitations: Invitation[]}  -> {results: (Summary | {id, error})[]}
 //   CS_TO_BG.EXPLAIN           {invitation: Invitation}     -> {result: Result} | {error}
-//   CS_TO_BG.REMEMBER_IGNORED  {profile_url}                -> {ok}
+//   CS_TO_BG.REMEMBER_IGNORED  {profile_url}                -> {ok}  (an older build's; RECORD_ACTION with what: ignored)
 //   CS_TO_BG.GET_OPTIONS       {}                           -> {options}
 //   CS_TO_BG.NOTE_CONTEXT      {target}                     -> {limit, shared: {companies, schools}}
 //   CS_TO_BG.DRAFT_NOTE        {request: NoteTarget}        -> {notes} | {error}
 //   CS_TO_BG.CORRECT           {invitation, category}       -> {result: Result, summary: Summary} | {error}
-//   CS_TO_BG.RECORD_ACTION     {profile_url, what: asked|replied|ignored|accepted|corrected} -> {ok}  (history.js)
+//   CS_TO_BG.RECORD_ACTION     {profile_url, what: asked|replied|ignored|accepted|corrected} -> {ok} | {error}
+//                              (the history's "what the user did"; ignored and accepted also drop the asked date)
 //   CS_TO_BG.MARK_ASKED        {profile_url}                -> {asked_at}  (the Ask action placed its question)
 //   CS_TO_BG.SET_COUNTS        {counts: {accept, ask, decline, ignore}} -> {ok}  (the tab's toolbar badge)
 //   UI_TO_BG.VALIDATE_POLICY   {policy}                     -> {policy} | {error}
 //   UI_TO_BG.DEFAULT_POLICY    {}                           -> {policy}
 //   UI_TO_BG.SET_CORRECTIONS   {corrections: Correction[]}  -> {count} | {error}  (an import: all or nothing)
 //   UI_TO_BG.REMOVE_CORRECTIONS {keys: string[]} | {all: true} -> {count}
-//   UI_TO_BG.SET_HISTORY       {history: {profile: count}}  -> {count} | {error}  (an import, or {} to clear)
+//   UI_TO_BG.GET_HISTORY       {}                           -> {history}  (shared/history.js has its shape)
+//   UI_TO_BG.SET_HISTORY       {history}                    -> {count} | {error}  (an import, either shape, or {} to clear)
 //   UI_TO_CS.GET_COUNTS        {}                           -> {counts: {accept, ask, decline, ignore}}
 //
 // A Summary is what a badge and its highlights need: {id, category, verdict, confidence,
@@ -25,7 +27,8 @@
 // (reasons, reply and its variants) when the panel opens or the one-click decline runs.
 // CORRECT stores the user's category for the invitation as read from its card (a correction,
 // shared/corrections.js) and answers with the card's new judgement. A Correction's key is
-// VouchCorrections.key_of(correction).
+// VouchCorrections.key_of(correction). Every CLASSIFY and CORRECT also records the senders' latest
+// judgements in the history (background/history.js), which ui/history.html shows.
 //
 // This file is a classic script (content scripts cannot be modules) that the background and the
 // extension pages also import, so it only assigns to globalThis.
@@ -48,6 +51,7 @@ globalThis.VouchMessages = Object.freeze({
     DEFAULT_POLICY: 'ui-to-bg:default-policy',
     SET_CORRECTIONS: 'ui-to-bg:set-corrections',
     REMOVE_CORRECTIONS: 'ui-to-bg:remove-corrections',
+    GET_HISTORY: 'ui-to-bg:get-history',
     SET_HISTORY: 'ui-to-bg:set-history',
   }),
   UI_TO_CS: Object.freeze({

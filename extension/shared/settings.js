@@ -8,12 +8,14 @@
 // migrate() lifts any older shape into the current one and keeps every field it knows.
 // Pause is not a setting: it lives in storage.local (per device) under PAUSED_KEY. The user's
 // corrections live in storage.local too, under CORRECTIONS_KEY (shared/corrections.js): there
-// can be a thousand of them, far beyond storage.sync's quota; so does the repeat-sender history
-// (HISTORY_KEY: profile address -> how many of that sender's invitations were ignored).
+// can be a thousand of them, far beyond storage.sync's quota; so does the history (HISTORY_KEY:
+// every sender Vouch judged, what the user did, and the repeat-sender memory; shared/history.js).
 //
 // A settings file (Export, Import) is the stored settings with the corrections and the history:
 //
-//   {version: 2, policy, options, corrections: [...], history: {"https://www.linkedin.com/in/x/": 2}}
+//   {version: 2, policy, options, corrections: [...], history: {"https://www.linkedin.com/in/x/": {...}}}
+//
+// (an older export's history, {"https://www.linkedin.com/in/x/": 2}, still imports).
 //
 // read_file() checks a file whole before anything is stored: its shape, its version (a newer one
 // is refused), the options, the history and the corrections' shape; the core then checks the
@@ -26,7 +28,7 @@ globalThis.VouchSettings = (() => {
   const VERSION = 2;
   const KEY = 'vouch_settings';
   const PAUSED_KEY = 'vouch_paused';
-  const HISTORY_KEY = 'vouch_ignored_senders';
+  const HISTORY_KEY = 'vouch_ignored_senders'; // the name is older than the history's present shape
   const CORRECTIONS_KEY = 'vouch_corrections';
   const DEFAULT_OPTIONS = Object.freeze({ send_for_me: false, undo_seconds: 5, reply_wait_days: 14 });
   const UNDO_RANGE = Object.freeze([1, 30]);
@@ -85,24 +87,12 @@ globalThis.VouchSettings = (() => {
   }
 
   /**
-   * The repeat-sender history as stored: profile address (in profile_key's form) -> a whole number
-   * of ignored invitations, at least 1. Throws an Error naming the first bad entry.
+   * The history as stored (shared/history.js has its shape; an older build's {profile: count}
+   * is read too). Throws an Error naming the first bad entry. Needs shared/history.js loaded.
    */
   function normalize_history(value, where = 'history') {
-    if (!is_object(value)) throw new Error(`${where}: expected an object of profile address to count, got ${type_of(value)}`);
-    const history = {};
-    for (const [url, count] of Object.entries(value)) {
-      const at = `${where}[${JSON.stringify(url)}]`;
-      const key = profile_key(url);
-      if (!key || !/^https?:\/\/(www\.)?linkedin\.com\/in\//i.test(url)) {
-        throw new Error(`${at}: expected a LinkedIn profile address (https://www.linkedin.com/in/...)`);
-      }
-      if (!Number.isSafeInteger(count) || count < 1) {
-        throw new Error(`${at}: expected a whole number of ignored invitations, at least 1, got ${JSON.stringify(count) ?? type_of(count)}`);
-      }
-      history[key] = (history[key] || 0) + count;
-    }
-    return history;
+    if (!globalThis.VouchHistory) throw new Error('normalize_history: shared/history.js is not loaded');
+    return globalThis.VouchHistory.normalize(value, { where });
   }
 
   /** A file's options, checked (not clamped: a value out of range is an error that names it). */

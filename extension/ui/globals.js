@@ -5,3 +5,4 @@ import '../shared/messages.js';
 import '../shared/i18n.js';
 import '../shared/settings.js';
 import '../shared/corrections.js';
+import '../shared/history.js';

@@ -2,7 +2,7 @@
 // storage.sync as VouchSettings describes, and the user's corrections (ui/corrections.js), kept in
 // storage.local. The core validates the policy (through the background, where the wasm runs); its
 // message names the field ("policy.me.work_email: ..."), and that message is shown next to that
-// field. Export writes the settings with the corrections and the repeat-sender history; import
+// field. Export writes the settings with the corrections and the history (ui/history.html shows it); import
 // checks the file whole (VouchSettings.read_file, then the core) and restores all three, or, when
 // anything in the file is not valid, changes nothing that is stored and says what and where, next
 // to the import control. Policy fields that the form does not show (or that this Vouch does not
@@ -157,14 +157,10 @@ form.addEventListener('submit', async (event) => {
   await validate_and_save(settings);
 });
 
-/** The stored repeat-sender history (an unreadable stored value reads as none). */
+/** The stored history in its present shape (an older build's is read as it; a bad entry reads as none). */
 async function stored_history() {
   const got = await api.storage.local.get(Settings.HISTORY_KEY);
-  try {
-    return Settings.normalize_history(got[Settings.HISTORY_KEY] ?? {});
-  } catch {
-    return {};
-  }
+  return globalThis.VouchHistory.normalize(got[Settings.HISTORY_KEY] ?? {}, { lenient: true });
 }
 
 async function show_history_count() {

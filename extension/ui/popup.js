@@ -1,5 +1,5 @@
 // The popup: this tab's count of invitations per verdict (asked of the tab's content script) and
-// the pause switch (storage.local, which the content scripts watch).
+// the pause switch (storage.local, which the content scripts watch); the options and the history.
 import './globals.js';
 const api = globalThis.vouchBrowser;
 const { UI_TO_CS, LINKEDIN_ORIGIN, VERDICTS } = globalThis.VouchMessages;
@@ -24,4 +24,5 @@ const paused = document.getElementById('paused');
 api.storage.local.get(PAUSED_KEY).then((got) => { paused.checked = !!got[PAUSED_KEY]; });
 paused.addEventListener('change', () => api.storage.local.set({ [PAUSED_KEY]: paused.checked }));
 document.getElementById('options').addEventListener('click', () => api.runtime.openOptionsPage());
+document.getElementById('history').addEventListener('click', () => api.tabs.create({ url: api.runtime.getURL('ui/history.html') }));
 show_counts();

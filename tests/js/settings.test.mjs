@@ -8,13 +8,16 @@ import { describe, test } from 'node:test';
 import { loadVouch } from '../../dist/vouch/index.mjs';
 import '../../extension/shared/messages.js'; // classic scripts: they set globalThis.VouchMessages,
 import '../../extension/shared/settings.js'; // globalThis.VouchSettings
-import '../../extension/shared/corrections.js'; // and globalThis.VouchCorrections
+import '../../extension/shared/corrections.js'; // globalThis.VouchCorrections
+import '../../extension/shared/history.js'; // and globalThis.VouchHistory
 
 const Settings = globalThis.VouchSettings;
 const { normalize } = globalThis.VouchCorrections;
 const read = (file) => Settings.read_file(file, normalize);
 
 const DEFAULT_OPTIONS = { send_for_me: false, undo_seconds: 5, reply_wait_days: 14 };
+/** A history record as an older build's count {profile: n} reads (shared/history.js). */
+const counted = (ignored) => ({ name: '', headline: '', category: null, verdict: null, judged_at: null, corrected: false, actions: [], ignored });
 const correction = (name, category, at = '2026-03-01T10:00:00.000Z') => ({
   invitation: { id: `inv-${name}`, sender: { name, profile_url: `https://www.linkedin.com/in/${name}/` }, message: `Hello from ${name}` },
   category, at,
@@ -45,7 +48,7 @@ describe('read_file: a settings file of the wrong shape is refused, saying what 
     [{ version: 2, policy: {}, corrections: 'all of them' }, /^corrections: expected a list$/],
     [{ version: 2, policy: {}, corrections: [correction('ann', 'friend')] }, /^corrections\[0\]\.category: expected one of known, /],
     [{ version: 2, policy: { corrections: [{ category: 'known' }] } }, /^policy\.corrections\[0\]\.invitation: expected an invitation object$/],
-    [{ version: 2, policy: {}, history: [] }, /^history: expected an object of profile address to count, got an array$/],
+    [{ version: 2, policy: {}, history: [] }, /^history: expected an object of profile address to history record, got an array$/],
     [{ version: 2, policy: {}, history: { 'https://example.com/ann': 1 } }, /^history\["https:\/\/example\.com\/ann"\]: expected a LinkedIn profile address/],
     [{ version: 2, policy: {}, history: { 'https://www.linkedin.com/in/ann/': 0 } }, /^history\["https:\/\/www\.linkedin\.com\/in\/ann\/"\]: expected a whole number of ignored invitations, at least 1, got 0$/],
     [{ version: 2, policy: {}, history: { 'https://www.linkedin.com/in/ann/': 'twice' } }, /got "twice"$/],
@@ -68,12 +71,18 @@ describe('read_file: a good file', () => {
     const file = {
       version: 2, policy: { me: { name: 'Dana Whitfield' }, mode: 'quality' }, options: { send_for_me: true, undo_seconds: 3, reply_wait_days: 14 },
       corrections: [correction('ann', 'known'), correction('bob', 'sales')],
-      history: { 'https://www.linkedin.com/in/ann/': 2 },
+      history: { 'https://www.linkedin.com/in/ann/': { ...counted(2), name: 'Ann', category: 'sales', verdict: 'decline', judged_at: '2026-03-01T10:00:00.000Z',
+        actions: [{ what: 'replied', at: '2026-03-01T10:01:00.000Z' }, { what: 'ignored', at: '2026-03-01T10:01:05.000Z' }] } },
     };
     assert.deepEqual(read(file), {
       settings: { version: 2, policy: file.policy, options: file.options },
       corrections: file.corrections, history: file.history, dropped: [],
     });
+  });
+
+  test('an older export\'s history (profile -> count) is read as records with that count', () => {
+    const got = read({ version: 2, policy: {}, history: { 'https://www.linkedin.com/in/ann/': 2 } });
+    assert.deepEqual(got.history, { 'https://www.linkedin.com/in/ann/': counted(2) });
   });
 
   test('an older export (no corrections, no history) leaves the stored ones alone: both null', () => {
@@ -108,7 +117,7 @@ describe('read_file: a good file', () => {
 
   test('history addresses are reduced to one form, and counts for the same sender add up', () => {
     const got = read({ version: 2, policy: {}, history: { 'https://www.linkedin.com/in/Ann/': 1, 'https://linkedin.com/in/ann?x=1': 2 } });
-    assert.deepEqual(got.history, { 'https://www.linkedin.com/in/ann/': 3 });
+    assert.deepEqual(got.history, { 'https://www.linkedin.com/in/ann/': counted(3) });
   });
 
   test('the file read is not changed', () => {
@@ -131,7 +140,8 @@ describe('migrate and export round trip', () => {
     const got = read(JSON.parse(JSON.stringify(exported)));
     assert.deepEqual(got.settings, stored);
     assert.deepEqual(got.corrections, exported.corrections);
-    assert.deepEqual(got.history, exported.history);
+    assert.deepEqual(got.history, { 'https://www.linkedin.com/in/ann/': counted(1) });
+    assert.deepEqual(read(JSON.parse(JSON.stringify({ ...exported, history: got.history }))).history, got.history, 'the new shape reads back as it is');
   });
 });
 

@@ -308,6 +308,7 @@ globalThis.VouchInvitationCard = (() => {
   }
 
   const ignore_button = (card) => (action_pair(card) || [])[0] || null;
+  const accept_button = (card) => (action_pair(card) || [])[1] || null;
 
-  return Object.freeze({ is_card, is_unreadable, cards_within, read, ignore_button, reply_button, profile_links, with_memo });
+  return Object.freeze({ is_card, is_unreadable, cards_within, read, ignore_button, accept_button, reply_button, profile_links, with_memo });
 })();
