@@ -116,6 +116,9 @@ globalThis.VouchAnnotator = (() => {
         copy: (text) => globalThis.VouchAnnotation.copy_text(text, annotation.root),
       }),
       on_ignore_now: () => globalThis.VouchDecline.ignore_now(card),
+      // The evidence is painted in LinkedIn's note only while the user reads the reasons: the
+      // page's scripts can read the document's highlight registry, so it holds nothing otherwise.
+      on_toggle: () => paint_all(),
       // The sender's answer to the Ask, judged as the invitation's note (nothing is stored).
       on_answer: (answer) => explain({ ...reading.invitation, message: answer }),
       on_correct: async (category) => {
@@ -141,11 +144,16 @@ globalThis.VouchAnnotator = (() => {
       .filter(Boolean);
   }
 
-  /** Paints the evidence of `annotations` (adding to what is painted) and tells each how much. */
+  /**
+   * Paints the evidence of those of `annotations` whose panel is open (adding to what is painted)
+   * and tells each how much. A closed card's evidence is not in the page at all (contract: the
+   * page's scripts learn nothing, and CSS.highlights is theirs to read).
+   */
   function paint(annotations) {
     const painted = TextMap.supported();
     const all_ranges = [];
     for (const p of annotations) {
+      if (!p.is_open || !p.is_open()) { p.set_highlights?.(0); continue; }
       const ranges = evidence_ranges(p.reading, p.summary);
       if (!ranges) continue;
       p.set_highlights(painted ? ranges.length : 0);

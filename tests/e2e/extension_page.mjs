@@ -169,14 +169,17 @@ export async function read_cards(_, root_of) {
     observer.observe(root, { childList: true, subtree: true, attributes: true });
     check();
   });
+  // The evidence is painted only while a panel is open: how much is counted then.
+  const painted = new Map();
   const opening = [...document.querySelectorAll('[data-fixture-id] vouch-annotation')].map(async (host) => {
     const root = root_of(host);
     const badge = root.querySelector('.badge');
     const panel = root.querySelector('.panel');
-    if (filled(panel)) return;
-    if (panel.hidden) badge.click();
-    await until_filled(root, panel, host.closest('[data-fixture-id]').dataset.fixtureId);
-    badge.click();
+    const was_hidden = panel.hidden;
+    if (was_hidden) badge.click();
+    if (!filled(panel)) await until_filled(root, panel, host.closest('[data-fixture-id]').dataset.fixtureId);
+    painted.set(host, Number(root.querySelector('.vouch').dataset.highlights || 0));
+    if (was_hidden) badge.click();
   });
   await Promise.all(opening);
   return [...document.querySelectorAll('[data-fixture-id]')].map((card) => {
@@ -189,7 +192,8 @@ export async function read_cards(_, root_of) {
       annotations: hosts.length,
       verdict: box ? box.dataset.verdict : null,
       category: box ? box.dataset.category : null,
-      highlights: box ? Number(box.dataset.highlights || 0) : 0,
+      highlights: host ? painted.get(host) || 0 : 0,
+      highlights_closed: box ? Number(box.dataset.highlights || 0) : 0,
       reasons: root ? root.querySelectorAll('.reasons li').length : 0,
       quotes: root ? [...root.querySelectorAll('.reasons q')].map((q) => q.textContent) : [],
       has_decline_button: !!(root && root.querySelector('.act')),
@@ -758,4 +762,17 @@ export function unread_state(fixture_id, root_of) {
   if (!box) return null;
   const badge = box.querySelector('.badge');
   return { badge: badge.textContent, label: badge.getAttribute('aria-label'), why: box.querySelector('.panel .why').textContent, kind: box.dataset.unread };
+}
+
+/** Opens (open = true) or closes the panels of the cards `ids`; returns how many changed. */
+export function set_panels([ids, open], root_of) {
+  let changed = 0;
+  for (const id of ids) {
+    const host = document.querySelector(`[data-fixture-id="${id}"] vouch-annotation`);
+    if (!host) continue;
+    const root = root_of(host);
+    const panel = root.querySelector('.panel');
+    if (panel.hidden === open) { root.querySelector('.badge').click(); changed++; }
+  }
+  return changed;
 }

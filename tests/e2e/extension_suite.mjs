@@ -71,6 +71,7 @@ export function define_suite(browser, launch) {
         assert.equal(card.reasons, want.reasons.length, `${card.id}: every reason listed`);
         const spans = want.reasons.filter((r) => Array.isArray(r.span)).length;
         assert.equal(card.highlights, spans, `${card.id}: every evidence span highlighted`);
+        assert.equal(card.highlights_closed, 0, `${card.id}: nothing painted while its panel is closed`);
         assert.equal(card.has_decline_button, ['ask', 'decline'].includes(want.verdict) && !!want.reply, `${card.id}: one-click decline offered`);
       }
     }
@@ -92,9 +93,17 @@ export function define_suite(browser, launch) {
       await page().screenshot({ path: new URL(`extension-${browser}-annotated.png`, OUT).pathname, fullPage: true });
     });
 
-    it('highlights the evidence in LinkedIn\'s own note text without changing its nodes', async () => {
+    it('highlights the evidence in LinkedIn\'s own note text while the panel is open, without changing its nodes', async () => {
       const with_notes = fixture_data.invitations.filter((r) => r.message);
-      const state = await page().evaluate(in_page.evidence_state, Object.fromEntries(with_notes.map((r) => [r.id, r.message])));
+      const messages = Object.fromEntries(with_notes.map((r) => [r.id, r.message]));
+      const closed = await page().evaluate(in_page.evidence_state, messages);
+      assert.ok(!closed.ranges || closed.ranges.length === 0, `with every panel closed the page's highlight registry holds nothing (${closed.ranges})`);
+      const ids = with_notes.map((r) => r.id);
+      assert.ok(await shadow(in_page.set_panels, [ids, true]) > 0, 'panels opened');
+      const state = await page().evaluate(in_page.evidence_state, messages);
+      await shadow(in_page.set_panels, [ids, false]);
+      const after_close = await page().evaluate(in_page.evidence_state, messages);
+      assert.ok(!after_close.ranges || after_close.ranges.length === 0, 'closing the panels takes the evidence out of the page again');
       const spans = with_notes.flatMap((r) => expected(r).reasons.filter((x) => Array.isArray(x.span)).map((x) => r.message.slice(x.span[0], x.span[1])));
       assert.ok(spans.length > 0, 'the fixture has evidence to paint');
       assert.ok(state.ranges, 'the page has a CSS Custom Highlight named vouch-evidence');

@@ -119,10 +119,12 @@ globalThis.VouchAnnotation = (() => {
    * `on_correct(category)` stores the user's category and resolves with the new judgement,
    * {result, summary} (or {error}).
    *
-   * Returns {host, root, settle, renew, set_highlights}: renew(summary) shows a newer judgement
-   * of the same card (the corrections changed), refilling the panel if it is open.
+   * `on_toggle(open)` is told when the panel opens or closes.
+   *
+   * Returns {host, root, settle, renew, set_highlights, is_open}: renew(summary) shows a newer
+   * judgement of the same card (the corrections changed), refilling the panel if it is open.
    */
-  function prepare({ message, theme, details, on_decline, on_correct, on_ask = null, on_ignore_now = null, on_answer = null }) {
+  function prepare({ message, theme, details, on_decline, on_correct, on_ask = null, on_ignore_now = null, on_answer = null, on_toggle = null }) {
     const id = `vouch-${++serial}`;
     const host = document.createElement('vouch-annotation');
     host.dataset.theme = theme;
@@ -275,8 +277,10 @@ globalThis.VouchAnnotation = (() => {
     }
     function set_open(open, known = null) {
       if (open && !filled) fill(known);
+      const was_open = !panel.hidden;
       panel.hidden = !open;
       badge.setAttribute('aria-expanded', String(open));
+      if (was_open !== open && on_toggle) on_toggle(open);
     }
     badge.addEventListener('click', () => set_open(panel.hidden));
     root.addEventListener('keydown', (event) => {
@@ -421,7 +425,7 @@ globalThis.VouchAnnotation = (() => {
     /** How many pieces of this card's evidence are painted in LinkedIn's note. */
     const set_highlights = (n) => { box.dataset.highlights = String(n); };
 
-    return { host, root, settle: apply, renew, set_highlights };
+    return { host, root, settle: apply, renew, set_highlights, is_open: () => !panel.hidden };
   }
 
   /** Does the work that needs no card (the style sheet, the cloned parts) before cards arrive. */
