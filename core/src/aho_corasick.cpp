@@ -102,6 +102,7 @@ void aho_corasick::layout(const std::vector<std::int32_t>& delta, const std::vec
   sparse_.assign(states - dense_count_ + 1, sparse_state{});
   children_.clear();
   out_list_.clear();
+  has_out_.assign((states + 63) / 64, 0);
   for (std::size_t k = 0; k < states; ++k) {
     const std::size_t s = order[k];
     if (k < dense_count_) {
@@ -119,6 +120,7 @@ void aho_corasick::layout(const std::vector<std::int32_t>& delta, const std::vec
       }
     }
     out_list_.insert(out_list_.end(), outputs[s].begin(), outputs[s].end());
+    if (!outputs[s].empty()) has_out_[k / 64] |= std::uint64_t{1} << (k % 64);
   }
   dense_out_[dense_count_] = static_cast<std::uint32_t>(std::min<std::size_t>(
       out_list_.size(), dense_count_ < states ? sparse_[0].out_begin : out_list_.size()));

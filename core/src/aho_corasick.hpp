@@ -49,6 +49,8 @@ class aho_corasick {
         state = st.fail;
       }
       state = found ? next : dense_[state * alphabet_size + a];
+      // Most states end no pattern: one bit says so, without touching the output tables.
+      if (!(has_out_[state >> 6] >> (state & 63) & 1)) continue;
       std::uint32_t k, end;
       if (state < dense) {
         k = dense_out_[state];
@@ -101,6 +103,7 @@ class aho_corasick {
   std::vector<sparse_state> sparse_;      // deeper states, one past the last as a sentinel
   std::vector<std::uint32_t> children_;   // child << 6 | symbol
   std::vector<std::uint32_t> out_list_;
+  std::vector<std::uint64_t> has_out_;    // a bit per state: does it end any pattern
   std::vector<std::uint32_t> ids_;                    // per pattern
   std::vector<std::uint32_t> lengths_;                // per pattern
 };

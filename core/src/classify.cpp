@@ -455,8 +455,13 @@ result engine::classify(const invitation& inv) const {
     rs.weight = w;
     rs.span = pc.span;
     if (pc.span) rs.evidence = quote(pc.span->first, pc.span->second);
-    rs.text = rs.rule == "model.words" ? "\u201c" + rs.evidence + "\u201d reads as " + category_phrase(pc.cat)
-              : !pc.owned.empty() ? std::move(pc.owned) : std::string(pc.text);
+    if (pc.rule == "model.words") {  // built in one allocation
+      const std::string_view open = "\u201c", close = "\u201d reads as ", phrase = category_phrase(pc.cat);
+      rs.text.reserve(open.size() + rs.evidence.size() + close.size() + phrase.size());
+      rs.text.append(open).append(rs.evidence).append(close).append(phrase);
+    } else {
+      rs.text = !pc.owned.empty() ? std::move(pc.owned) : std::string(pc.text);
+    }
     out.reasons.push_back(std::move(rs));
   }
 
