@@ -79,6 +79,10 @@ int run_audit(const options& o) {
   if (o.summary) std::cout << audit_summary_json(rep.value()) << "\n";
   else std::cout << audit_report_lines_json(rep.value());
   std::cout << std::flush;
+  // The tool exits next: its memory (hundreds of thousands of small strings) is left to the
+  // operating system instead of being freed one by one, which took a tenth of the run.
+  static_cast<void>(new auditor(std::move(a)));
+  static_cast<void>(new decltype(rep)(std::move(rep)));
   return 0;
 }
 
