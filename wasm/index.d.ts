@@ -175,6 +175,8 @@ export interface AuditStream {
   feed(name: string, chunk: AuditData): void;
   end(name: string): void;
   finish(): AuditReport;
+  /** The same report as JSON text, unparsed (for posting from a worker as one string). */
+  finishText(): string;
   cancel(): void;
 }
 

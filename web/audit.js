@@ -58,7 +58,13 @@ function start(files) {
   set_progress('reading', 0);
   worker.onmessage = ({ data }) => {
     if (data.type === 'progress') set_progress(data.phase, data.fraction);
-    else if (data.type === 'done') { show_report(data.report, started); worker.terminate(); worker = null; }
+    else if (data.type === 'done') {
+      worker.terminate();
+      worker = null;
+      let result;
+      try { result = JSON.parse(data.report_json); } catch (e) { show_error(`The audit's report could not be read: ${e.message}`); return; }
+      show_report(result, started);
+    }
     else if (data.type === 'error') { show_error(data.message); worker.terminate(); worker = null; }
   };
   worker.onerror = (event) => { show_error(`The audit could not run: ${event.message || 'the worker failed to load'}`); };

@@ -61,6 +61,13 @@ describe('vouch.audit', () => {
     }
     stream.end(current);
     assert.deepEqual(stream.finish(), report);
+    // finishText(): the same report as JSON text (what the page's worker posts).
+    const text_stream = await beginAudit({}, as);
+    for (const [name, data] of Object.entries(files)) { text_stream.feed(name, data); text_stream.end(name); }
+    const text = text_stream.finishText();
+    assert.equal(typeof text, 'string');
+    assert.deepEqual(JSON.parse(text), report);
+    assert.throws(() => text_stream.finish(), /this audit is finished/);
   });
 
   test('options: as_of and stale_days change the statuses', async () => {

@@ -37,10 +37,23 @@ std::string base_name(std::string_view name) {
   return std::string(name);
 }
 
-std::string trimmed(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return std::string(s);
+/// isspace() in the C locale, without a call per character.
+bool space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+std::string_view trimmed_view(std::string_view s) {
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string trimmed(std::string_view s) { return std::string(trimmed_view(s)); }
+
+/// ASCII case-insensitive equality with a lower-case word.
+bool equals_lower(std::string_view s, std::string_view lower_word) {
+  if (s.size() != lower_word.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (ascii_lower(s[i]) != lower_word[i]) return false;
+  return true;
 }
 
 std::string lower(std::string_view s) {
@@ -118,6 +131,7 @@ struct auditor_state {
   std::string last_conv_id;
   conversation* last_conv = nullptr;
   std::unordered_map<std::string, std::string> sender_names;  // slug -> name key of a sender
+  std::string last_sender;                                    // the last slug put in sender_names
   std::string own_name;                                       // Profile.csv, else the policy's
   struct dated_ref { std::string key; std::string name; int date; int flag; };
   std::vector<dated_ref> endorsements, recommendations, outgoing;
@@ -131,20 +145,31 @@ struct auditor_state {
   void warn(std::size_t line, std::string msg) { warnings.push_back({cur_name, line, std::move(msg)}); }
 
   std::vector<std::string> header_lower;
-  const std::string* col(const std::vector<std::string>& f, std::string_view name) const {
+  // Column indexes looked up once per header: (the name's characters, its index or -1).
+  mutable std::vector<std::pair<const char*, long>> col_cache;
+  long col_index(const char* name) const {
+    for (const auto& [n, i] : col_cache)
+      if (n == name) return i;
+    long found = -1;
     for (std::size_t i = 0; i < header_lower.size(); ++i)
-      if (header_lower[i] == name) return i < f.size() ? &f[i] : nullptr;
-    return nullptr;
+      if (header_lower[i] == name) { found = static_cast<long>(i); break; }
+    col_cache.emplace_back(name, found);
+    return found;
+  }
+  const std::string* col(const std::vector<std::string>& f, const char* name) const {
+    const long i = col_index(name);
+    return i >= 0 && static_cast<std::size_t>(i) < f.size() ? &f[static_cast<std::size_t>(i)] : nullptr;
+  }
+  std::string_view getv(const std::vector<std::string>& f, const char* name) const {
+    auto p = col(f, name);
+    return p ? trimmed_view(*p) : std::string_view();
   }
   std::vector<std::string> header;
   std::string header_name(const char* name) const {
     auto it = cols.find(name);
     return it == cols.end() ? std::string(name) : header[it->second];
   }
-  std::string get(const std::vector<std::string>& f, const char* name) const {
-    auto p = col(f, name);
-    return p ? trimmed(*p) : std::string();
-  }
+  std::string get(const std::vector<std::string>& f, const char* name) const { return std::string(getv(f, name)); }
 
   /// The header of each file: the first row naming its key columns (Connections.csv's Notes:
   /// preamble comes before it).
@@ -186,6 +211,7 @@ struct auditor_state {
       width = f.size();
       header.clear();
       header_lower.clear();
+      col_cache.clear();
       for (auto& h : f) {
         header.push_back(trimmed(h));
         header_lower.push_back(lower(trimmed(h)));
@@ -226,8 +252,8 @@ struct auditor_state {
   }
 
   void message_row(const std::vector<std::string>& f, std::size_t line) {
-    const std::string draft = lower(get(f, "is message draft"));
-    if (draft == "yes" || draft == "true" || lower(get(f, "folder")) == "draft") return;
+    const std::string_view draft = getv(f, "is message draft");
+    if (equals_lower(draft, "yes") || equals_lower(draft, "true") || equals_lower(getv(f, "folder"), "draft")) return;
     auto d = date(f, "date", parse_messages_date, line);
     if (!d) return;
     // Rows of one conversation usually come together: the last one is looked up once.
@@ -237,22 +263,23 @@ struct auditor_state {
       last_conv = &convs[trimmed(last_conv_id)];
     }
     conversation& c = *last_conv;
-    const std::string from_name = get(f, "from");
-    const std::string from = person_key(get(f, "sender profile url"), from_name);
+    const std::string_view from_name = getv(f, "from");
+    const std::string from = person_key(getv(f, "sender profile url"), from_name);
     if (!from.empty()) {
       c.members.insert(from);
       ++c.sent[from];
-      if (from[0] != '@' && !sender_names.count(from)) sender_names.emplace(from, name_key(from_name, ""));
+      if (from[0] != '@' && from != last_sender) {
+        if (!sender_names.count(from)) sender_names.emplace(from, name_key(from_name, ""));
+        last_sender = from;
+      }
     }
-    auto urls = split_list(get(f, "recipient profile urls"));
-    auto to_names = split_list(get(f, "to"));
     std::size_t with_url = 0;
-    for (auto& u : urls) {
+    for (auto& u : split_list(getv(f, "recipient profile urls"))) {
       auto s = audit_slug(u);
-      if (!s.empty()) { c.members.insert(s); ++with_url; }
+      if (!s.empty()) { c.members.insert(std::move(s)); ++with_url; }
     }
     if (with_url == 0)
-      for (auto& n : to_names) c.members.insert("@" + name_key(n, ""));
+      for (auto& n : split_list(getv(f, "to"))) c.members.insert("@" + name_key(n, ""));
     c.last = std::max(c.last, *d);
   }
 
@@ -390,6 +417,8 @@ outcome<audit_report> auditor::finish() {
   };
   auto resolve_member = [&](const std::string& key) -> long {
     if (key.empty() || key[0] == '@') return resolve(key, "");
+    // A connection's slug decides alone; the sender's name is looked up only when it is not one.
+    if (auto hit = by_slug.find(key); hit != by_slug.end()) return static_cast<long>(hit->second);
     auto it = s.sender_names.find(key);
     return resolve(key, it == s.sender_names.end() ? std::string() : it->second);
   };

@@ -8,8 +8,9 @@ namespace vouch::detail {
 
 void csv_reader::end_field() {
   // The row's strings are reused from row to row (their capacity with them).
+  // Swapped, not copied: the field's buffer goes to the row and the row's old one comes back.
   if (n_ == fields_.size()) fields_.emplace_back();
-  fields_[n_].assign(field_);
+  fields_[n_].swap(field_);
   ++n_;
   field_.clear();
 }
