@@ -119,7 +119,14 @@ export async function open_options(env) {
   return options;
 }
 
-export async function launch_chromium() {
+/**
+ * `lang` (say 'de') starts the browser in that UI language, as a user's German Chromium: on Linux
+ * Chromium takes its locale from the LANGUAGE / LANG environment (the language needs Debian's
+ * chromium-l10n; without it Chromium falls back to en-US). Not --lang: with it, Chromium 156 here
+ * never started the extension's service worker. Without `lang`, the environment's language,
+ * English on the test machines.
+ */
+export async function launch_chromium({ lang } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'vouch-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -129,6 +136,7 @@ export async function launch_chromium() {
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [`--disable-extensions-except=${dist('chromium')}`, `--load-extension=${dist('chromium')}`, '--no-sandbox', '--disable-gpu',
       '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    ...(lang ? { env: { ...process.env, LANGUAGE: lang, LANG: `${lang}_${lang.toUpperCase()}.UTF-8` } } : {}),
   });
   const errors = [];
   const foreign = [];
@@ -194,7 +202,11 @@ async function wait_for_document(tab, url) {
   }
 }
 
-export async function launch_firefox() {
+/**
+ * `lang` (say 'de') asks Firefox for that UI language through the intl.locale.requested pref; the
+ * language pack must be installed (Debian's firefox-esr-l10n-de), or Firefox stays in English.
+ */
+export async function launch_firefox({ lang } = {}) {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
@@ -214,6 +226,7 @@ export async function launch_firefox() {
       'network.connectivity-service.enabled': false,
       // A fixed internal UUID, so that the test can open the extension's own pages.
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: FIREFOX_UUID }),
+      ...(lang ? { 'intl.locale.requested': lang } : {}),
     },
   });
   await browser.installExtension(dist('firefox'));
