@@ -82,6 +82,8 @@ bool for_each_line(const std::string& path, const std::function<void(std::size_t
   return true;
 }
 
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r") == std::string::npos; }
+
 void line_splitter::emit() {
   if (!line_.empty() && line_.back() == '\r') line_.pop_back();
   fn_(++number_, line_);

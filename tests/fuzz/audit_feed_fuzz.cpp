@@ -12,6 +12,7 @@
 
 #include "fuzz_support.hpp"
 #include "vouch/audit.hpp"
+#include "vouch/classify.hpp"
 
 using namespace vouch::fuzz;
 
@@ -28,11 +29,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   opt.zip_name = zip;
   const std::size_t chunk_size = 1 + static_cast<std::size_t>(std::abs(std::atoi(chunk.c_str()) % 4096));
 
-  vouch::policy p;
-  p.me.name = "Ann Me";
-  p.me.first_name = "Ann";
-  auto a = vouch::auditor::create(p, opt);
-  require(a.ok(), "the auditor does not start", a.ok() ? "" : a.message());
+  // The policy's engine is compiled once (auditor::create(policy) would compile it per input).
+  static const auto eng = [] {
+    vouch::policy p;
+    p.me.name = "Ann Me";
+    p.me.first_name = "Ann";
+    return vouch::engine::create(p);
+  }();
+  require(eng.ok(), "the engine does not compile");
+  auto a = vouch::auditor::create(eng.value(), opt);
+  if (!a) {  // a bad as_of, or negative days: said, and nothing else happens
+    require(a.message().rfind("audit: ", 0) == 0, "an auditor error that does not say so", a.message());
+    return 0;
+  }
   vouch::auditor& aud = a.value();
 
   // Each file's bytes are gathered, then fed in chunks that split rows, quotes and characters.

@@ -1,8 +1,10 @@
 // Classifying under a FUZZED policy: the bytes choose the policy (custom rules with their
 // categories, weights and phrases; rule_weights of the pack's rules, facts and the custom ones,
 // in and out of range, and unknown ids; mode, language, note limit, signature, the user's
-// profile; corrections) and the invitation. validate_policy_json and classify_json must agree
-// (a policy that validates classifies), never crash, and every result is a well-formed Result.
+// profile; corrections) and the invitation. A bad policy is errors naming their paths; a good one
+// reads back the same once its defaults are filled in, compiles, and classifies the invitation
+// into a well-formed Result. (validate_policy_json and classify_json are these same steps; they
+// are not called too, as each compiles the engine again and compiling is most of the time.)
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <cmath>
@@ -17,6 +19,8 @@
 #include "result_check.hpp"
 #include "rule_pack.hpp"
 #include "vouch/api.hpp"
+#include "vouch/classify.hpp"
+#include "vouch/policy.hpp"
 #include "vouch/text.hpp"
 
 using nlohmann::json;
@@ -146,16 +150,28 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Invalid UTF-8 in a string makes dump() throw; replace it so every policy can be tried.
   const std::string policy_text = p.dump(-1, ' ', false, json::error_handler_t::replace);
   const std::string inv_text = inv.dump(-1, ' ', false, json::error_handler_t::replace);
-  const auto valid = vouch::validate_policy_json(policy_text);
-  const auto r = vouch::classify_json(inv_text, policy_text);
-  require(valid.ok == r.ok, "validate_policy_json and classify_json disagree", valid.ok ? r.text : valid.text);
-  if (!valid.ok) {
-    require(!valid.text.empty() && valid.text.rfind("policy", 0) == 0, "a policy error that does not name its path", valid.text);
+  // One compilation an input (it is most of the time): the policy read as validate_policy_json
+  // and classify_json read it, its engine, and the invitation classified by it.
+  const auto pol = vouch::parse_policy_text(policy_text);
+  if (!pol) {
+    const std::string& m = pol.message();
+    for (std::size_t b = 0; b != std::string::npos && b < m.size(); b = m.find('\n', b), b += b != std::string::npos)
+      require(m.compare(b, 6, "policy") == 0, "a policy error that does not name its path", m);
     return 0;
   }
-  // The policy as validated (defaults filled in) is itself valid and classifies the same way.
-  const auto again = vouch::classify_json(inv_text, valid.text);
-  require(again.ok && again.text == r.text, "the validated policy classifies differently", again.text);
+  // The policy as validated (defaults filled in) reads back as the same policy.
+  const json filled = vouch::policy_to_json(pol.value());
+  const auto back = vouch::parse_policy(filled);
+  require(back.ok() && vouch::policy_to_json(back.value()) == filled, "the validated policy does not read back the same",
+          filled.dump(-1, ' ', false, json::error_handler_t::replace));
+  const auto eng = vouch::engine::create(pol.value());
+  if (!eng) {
+    require(eng.message().rfind("policy", 0) == 0, "an engine error that does not name its path", eng.message());
+    return 0;
+  }
+  const auto inv_parsed = vouch::parse_invitation(json::parse(inv_text));
+  require(inv_parsed.ok(), "a well-formed invitation is refused", inv_parsed.ok() ? "" : inv_parsed.message());
+  const std::string result = vouch::result_to_text(eng.value().classify(inv_parsed.value()));
   const auto parsed = json::parse(inv_text);
   const std::string note = parsed.contains("message") ? parsed["message"].get<std::string>() : "";
   // The reply: a template (at most 365 characters) with the user's own signature, e-mail and
@@ -164,6 +180,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                             vouch::utf16_length(p["me"].value("follow_url", ""))) +
                                 vouch::utf16_length(p.value("signature", "")) +
                                 vouch::utf16_length(p["me"].value("first_name", p["me"].value("name", "")));
-  check_result(r.text, vouch::utf16_length(note), max_reply);
+  check_result(result, vouch::utf16_length(note), max_reply);
   return 0;
 }

@@ -18,7 +18,8 @@ namespace vouch::fuzz {
 inline void check_result(std::string_view text, std::size_t note16, std::size_t max_reply16) {
   const auto r = nlohmann::json::parse(text, nullptr, false);
   require(r.is_object(), "result: not a JSON object", text);
-  const std::string verdict = r.value("verdict", "");
+  require(r.contains("verdict") && r["verdict"].is_string(), "result: no verdict", text);
+  const std::string verdict = r["verdict"].get<std::string>();
   require(verdict == "accept" || verdict == "ask" || verdict == "decline" || verdict == "ignore", "result: verdict", text);
   require(r.contains("confidence") && r["confidence"].is_number(), "result: confidence is a number", text);
   const double c = r["confidence"].get<double>();
@@ -32,7 +33,8 @@ inline void check_result(std::string_view text, std::size_t note16, std::size_t 
     require(s.is_array() && s.size() == 2 && s[0].is_number_unsigned() && s[1].is_number_unsigned(), "result: span shape", text);
     require(s[0].get<std::size_t>() <= s[1].get<std::size_t>() && s[1].get<std::size_t>() <= note16, "result: span within the note", text);
   }
-  const std::string reply = r.value("reply", "");
+  require(!r.contains("reply") || r["reply"].is_string() || r["reply"].is_null(), "result: reply is text or null", text);
+  const std::string reply = r.contains("reply") && r["reply"].is_string() ? r["reply"].get<std::string>() : "";
   require(utf16_length(reply) <= max_reply16, "result: reply too long", reply);
   if (verdict == "accept" || verdict == "ignore") require(reply.empty(), "result: a reply for accept or ignore", text);
 }
