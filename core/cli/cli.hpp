@@ -8,6 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "vouch/category.hpp"
+#include "vouch/invitation.hpp"
+#include "vouch/outcome.hpp"
+
 namespace vouch::cli {
 
 struct options {
@@ -40,6 +44,35 @@ bool read_input(const std::string& path, std::string& out);
 /// holding one line at a time; false (with a message on standard error naming the path) when the
 /// input cannot be opened or read.
 bool for_each_line(const std::string& path, const std::function<void(std::size_t, std::string&)>& fn);
+
+/// The line splitting of for_each_line, fed in chunks of any size: each line ("\n" ends one, a
+/// "\r" before it is dropped) goes to `fn(line_number, line)` once complete; finish() delivers
+/// a last line that has no "\n" after it. Holds one line at a time.
+class line_splitter {
+ public:
+  using line_fn = std::function<void(std::size_t, std::string&)>;
+  explicit line_splitter(line_fn fn) : fn_(std::move(fn)) {}
+  void feed(const char* data, std::size_t size);
+  void finish();
+
+ private:
+  void emit();
+  line_fn fn_;
+  std::string line_;
+  std::size_t number_ = 0;
+};
+
+/// A labelled record of `vouch eval`, read from one line: the invitation and what is expected.
+struct eval_record {
+  invitation inv;
+  vouch::category want_category;
+  std::string want_verdict;  ///< empty when the record gives none (then any verdict counts as right)
+  std::string id, note;      ///< the record's id ("?" when none) and its optional "note"
+};
+/// Reads one line of a labelled file, or says what is wrong with it and in which field
+/// ("not valid JSON", "expect: expected an object...", "expect.category: missing or unknown", or
+/// the invitation's own error). `line` may be emptied (a huge line is let go once parsed).
+outcome<eval_record> read_eval_record(std::string& line);
 bool blank(const std::string& s);
 bool load_policy(const options& o, std::string& policy_text, bool required);
 void report_policy_errors(const std::string& file, const std::string& errors);

@@ -27,43 +27,17 @@ int run_eval(const options& o) {
   std::string misses;
   const bool read = for_each_line(o.inputs[0], [&](std::size_t line_no, std::string& line) {
     if (blank(line)) return;
-    const std::size_t i = line_no - 1;
-    const json rec = json::parse(line, nullptr, false);
-    if (line.capacity() > (1 << 20)) std::string().swap(line);  // a huge line: parsed, so no longer needed
-    if (rec.is_discarded()) {
-      std::cerr << "vouch: line " << (i + 1) << ": not valid JSON\n";
+    auto r = read_eval_record(line);
+    if (!r) {
+      std::cerr << "vouch: line " << line_no << ": " << r.message() << "\n";
       ++bad_lines;
       return;
     }
-    // A record that cannot be scored is reported with its line and field; the rest are scored.
-    const json* expect = rec.is_object() && rec.contains("expect") ? &rec["expect"] : nullptr;
-    if (expect && !expect->is_object()) {
-      std::cerr << "vouch: line " << (i + 1) << ": expect: expected an object with category and verdict\n";
-      ++bad_lines;
-      return;
-    }
-    if (expect && expect->contains("verdict") && !(*expect)["verdict"].is_string()) {
-      std::cerr << "vouch: line " << (i + 1) << ": expect.verdict: expected a string such as \"accept\"\n";
-      ++bad_lines;
-      return;
-    }
-    const auto want_cat = expect && expect->contains("category") && (*expect)["category"].is_string()
-                              ? category_from_name((*expect)["category"].get<std::string>()) : std::nullopt;
-    if (!want_cat) {
-      std::cerr << "vouch: line " << (i + 1) << ": expect.category: missing or unknown\n";
-      ++bad_lines;
-      return;
-    }
-    // Judged from the record already parsed: a second parse of the line would double the memory.
-    auto inv = parse_invitation(rec);
-    if (!inv) {
-      std::cerr << "vouch: line " << (i + 1) << ": " << inv.message() << "\n";
-      ++bad_lines;
-      return;
-    }
-    const json got = json::parse(result_to_text(eng.classify(inv.value())));
+    const eval_record& rec = r.value();
+    const auto want_cat = &rec.want_category;
+    const json got = json::parse(result_to_text(eng.classify(rec.inv)));
     const auto got_cat = *category_from_name(got["category"].get<std::string>());
-    const std::string got_verdict = got["verdict"], want_verdict = expect->value("verdict", "");
+    const std::string got_verdict = got["verdict"], want_verdict = rec.want_verdict;
     ++total;
     ++confusion[static_cast<std::size_t>(*want_cat)][static_cast<std::size_t>(got_cat)];
     const bool cat_hit = got_cat == *want_cat, verdict_hit = want_verdict.empty() || got_verdict == want_verdict;
@@ -74,9 +48,9 @@ int run_eval(const options& o) {
       ++unsafe_decline;
     if ((*want_cat == category::scam || *want_cat == category::romance) && got_verdict == "accept") ++unsafe_accept;
     if (!cat_hit || !verdict_hit) {
-      misses += "  " + rec.value("id", "?") + ": expected " + std::string(category_name(*want_cat)) + "/" +
+      misses += "  " + rec.id + ": expected " + std::string(category_name(*want_cat)) + "/" +
                 want_verdict + ", got " + got["category"].get<std::string>() + "/" + got_verdict;
-      if (rec.contains("note") && rec["note"].is_string()) misses += "  (" + rec["note"].get<std::string>() + ")";
+      if (!rec.note.empty()) misses += "  (" + rec.note + ")";
       misses += "\n";
       int shown = 0;
       for (const auto& reason : got["reasons"]) {

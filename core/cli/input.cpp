@@ -70,35 +70,43 @@ bool for_each_line(const std::string& path, const std::function<void(std::size_t
     std::cerr << "vouch: " << err << "\n";
     return false;
   }
-  std::string line;
-  std::size_t number = 0;
-  auto emit = [&] {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    fn(++number, line);
-    line.clear();
-  };
+  line_splitter lines(fn);
   char buf[1 << 16];
   std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
-    const char* p = buf;
-    const char* end = buf + n;
-    while (p < end) {
-      const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
-      if (!nl) {
-        line.append(p, end);
-        break;
-      }
-      line.append(p, nl);
-      emit();
-      p = nl + 1;
-    }
-  }
+  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) lines.feed(buf, n);
   if (std::ferror(f.get())) {
     std::cerr << "vouch: " << read_error(path) << "\n";
     return false;
   }
-  if (!line.empty()) emit();
+  lines.finish();
   return true;
+}
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r") == std::string::npos; }
+
+void line_splitter::emit() {
+  if (!line_.empty() && line_.back() == '\r') line_.pop_back();
+  fn_(++number_, line_);
+  line_.clear();
+}
+
+void line_splitter::feed(const char* data, std::size_t size) {
+  const char* p = data;
+  const char* end = data + size;
+  while (p < end) {
+    const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    if (!nl) {
+      line_.append(p, end);
+      break;
+    }
+    line_.append(p, nl);
+    emit();
+    p = nl + 1;
+  }
+}
+
+void line_splitter::finish() {
+  if (!line_.empty()) emit();
 }
 
 namespace {

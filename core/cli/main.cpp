@@ -36,8 +36,6 @@ int usage(std::ostream& os, int status) {
   return status;
 }
 
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r") == std::string::npos; }
-
 /// A policy's errors (one a line, each naming its field), each as "vouch: FILE: path: what".
 void report_policy_errors(const std::string& file, const std::string& errors) {
   std::size_t b = 0;

@@ -255,6 +255,8 @@ std::string first_name_of(std::string_view display_name) {
       full.push_back(U' ');
     }
     full.insert(full.end(), name.begin(), name.end());
+    // A run of initials longer than a first name may be is not a name to greet either.
+    if (full.size() > max_first_name) return "";
     return L::encode(full);
   }
   return L::encode(name);

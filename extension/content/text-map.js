@@ -67,7 +67,8 @@ globalThis.VouchTextMap = (() => {
 
   /** A Range over [start, end) of a read_text() result, or null when the span does not fit. */
   function range_for(map, start, end) {
-    if (!(start >= 0 && end > start && end <= map.text.length)) return null;
+    // Whole numbers only: null, 1.5 or '2' would compare as numbers but locate nothing.
+    if (!Number.isInteger(start) || !Number.isInteger(end) || !(start >= 0 && end > start && end <= map.text.length)) return null;
     const [start_node, start_offset] = locate(map, start);
     const [end_node, end_offset] = locate(map, end - 1);
     // The page may have changed the note's text since it was read: then there is nothing to paint.

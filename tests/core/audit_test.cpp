@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "vouch/audit.hpp"
+#include "vouch/classify.hpp"
 
 namespace fs = std::filesystem;
 
@@ -232,6 +233,34 @@ TEST_CASE("audit: an export without Connections.csv cannot be audited", "[audit]
   vouch::audit_options bad;
   bad.as_of = "2026-02-30";
   CHECK_FALSE(vouch::auditor::create(p.value(), bad).ok());
+}
+
+TEST_CASE("audit: an auditor made from an engine already compiled gives the same report", "[audit]") {
+  auto p = vouch::parse_policy_text(R"({"me": {"name": "Ann Me"}})");
+  REQUIRE(p.ok());
+  auto eng = vouch::engine::create(p.value());
+  REQUIRE(eng.ok());
+  vouch::audit_options o;
+  o.as_of = "2026-11-20";
+  const std::string conn = conn_header + "Uma,Nguyen,https://www.linkedin.com/in/uma,,Contoso,Sales Director,15 Apr 2021\n";
+  auto run = [&](vouch::auditor a) {
+    a.feed("Connections.csv", conn);
+    a.end_file("Connections.csv");
+    auto r = a.finish();
+    REQUIRE(r.ok());
+    return vouch::audit_report_lines_json(r.value()) + vouch::audit_summary_json(r.value());
+  };
+  auto from_engine = vouch::auditor::create(eng.value(), o);
+  REQUIRE(from_engine.ok());
+  auto from_policy = vouch::auditor::create(p.value(), o);
+  REQUIRE(from_policy.ok());
+  CHECK(run(std::move(from_engine).value()) == run(std::move(from_policy).value()));
+  // The same checks of the options.
+  o.as_of = "2026-02-30";
+  CHECK_FALSE(vouch::auditor::create(eng.value(), o).ok());
+  o.as_of = "";
+  o.stale_days = -1;
+  CHECK_FALSE(vouch::auditor::create(eng.value(), o).ok());
 }
 
 namespace {

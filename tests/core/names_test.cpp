@@ -36,6 +36,19 @@ TEST_CASE("initials and a family name only: addressed as written") {
   CHECK(first_name_of("A B Okafor | Hiring") == "A. B. Okafor");
   CHECK(first_name_of("J.R. Ewing") == "J.R. Ewing");
   CHECK(first_name_of("Ms. Jane O. Doe, CPA") == "Jane");
+  CHECK(first_name_of("J. R. R. Tolkien") == "J. R. R. Tolkien");
+}
+
+TEST_CASE("a run of initials before the family name is not a name to greet when it is absurdly long") {
+  // Found by tests/fuzz/first_name: 140 characters of initials went into the greeting as they were.
+  const std::string long_initials =
+      "C. J.K. K. O.J. O.J.J. J.K. J. O.J. O.J. J.K. O.J. J.K. J. O.J. O.J. O.J. O.J.J. J.K. O.J. Jb";
+  CHECK(first_name_of(long_initials) == "");
+  std::string many;
+  for (int i = 0; i < 300; ++i) many += "A. ";
+  CHECK(first_name_of(many + "Tanaka") == "");
+  // At most 40 characters, as a first name.
+  CHECK(first_name_of("A. B. C. D. E. F. G. H. Okafor") == "A. B. C. D. E. F. G. H. Okafor");
 }
 
 TEST_CASE("emoji and symbols are not part of a name") {

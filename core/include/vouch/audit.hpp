@@ -70,12 +70,16 @@ struct audit_report {
 };
 
 namespace detail { struct auditor_state; }
+class engine;
 
 /// Reads an export file by file and joins it at the end.
 class auditor {
  public:
   /// Compiles the policy's engine (incoming invitations and roles are judged with it).
   static outcome<auditor> create(const policy& p, audit_options options);
+  /// The same with an engine already compiled (its policy's): auditing again under one policy
+  /// costs no second compilation.
+  static outcome<auditor> create(const engine& eng, audit_options options);
   auditor(auditor&&) noexcept;
   auditor& operator=(auditor&&) noexcept;
   ~auditor();

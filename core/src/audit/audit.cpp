@@ -328,11 +328,15 @@ using detail::auditor_state;
 outcome<auditor> auditor::create(const policy& p, audit_options options) {
   auto e = engine::create(p);
   if (!e) return error{e.message()};
+  return create(e.value(), std::move(options));
+}
+
+outcome<auditor> auditor::create(const engine& eng, audit_options options) {
   if (options.stale_days < 0 || options.grace_days < 0) return error{"audit: stale_days and grace_days must be 0 or more"};
   if (!options.as_of.empty() && !detail::parse_iso_date(options.as_of))
     return error{"audit: as_of \"" + options.as_of + "\" is not a date YYYY-MM-DD"};
-  auto s = std::make_unique<auditor_state>(std::move(e).value(), std::move(options));
-  if (s->own_name.empty()) s->own_name = detail::name_key(p.me.name, "");
+  auto s = std::make_unique<auditor_state>(eng, std::move(options));
+  if (s->own_name.empty()) s->own_name = detail::name_key(eng.policy().me.name, "");
   return auditor(std::move(s));
 }
 
