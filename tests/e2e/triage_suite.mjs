@@ -8,11 +8,12 @@ import { readFileSync } from 'node:fs';
 import { loadVouch } from '../../dist/vouch/index.mjs';
 import { fixture_data, fixture_set } from '../fixtures/linkedin/server.mjs';
 import * as in_page from './extension_page.mjs';
+import { history_rows } from './history_page.mjs';
 import '../../extension/shared/messages.js'; // classic scripts: they set globalThis.VouchMessages
 import '../../extension/shared/settings.js'; // and globalThis.VouchSettings
 
 const { CATEGORIES, VERDICTS } = globalThis.VouchMessages;
-const { PAUSED_KEY } = globalThis.VouchSettings;
+const { PAUSED_KEY, profile_key } = globalThis.VouchSettings;
 const BASE = 'https://www.linkedin.com';
 const MANAGER = `${BASE}/mynetwork/invitation-manager/`;
 const TEST_PACE_KEY = 'vouch_triage_test_pace_ms'; // content/triage.js
@@ -175,6 +176,26 @@ export function define_triage_suite(browser, launch) {
         assert.equal(cards.length, left);
         assert.ok(cards.every((n) => n === 1));
         await store_local(TEST_PACE_KEY, null);
+
+        // The history page (contract): one row per sender of the 60, with the core's judgement
+        // (the moved seller's too: moving a card in the triage is no correction), and "ignored"
+        // on exactly the cards the triage ignored.
+        const history = await env.open_extension_page('ui/history.html', { behind: true });
+        try {
+          const ignored_ids = new Set(events.filter((e) => e.type === 'ignore').map((e) => e.id));
+          const last = [...ignored_ids].map((id) => records.find((r) => r.id === id)).filter(Boolean).pop();
+          const rows = await history.evaluate(history_rows, { profile: profile_key(last.sender.profile_url), action: 'ignored' });
+          const row_of = Object.fromEntries(rows.map((r) => [r.profile, r]));
+          for (const r of records) {
+            const row = row_of[profile_key(r.sender.profile_url)];
+            assert.ok(row, `${r.id}: a history row`);
+            const want = expected(r);
+            assert.deepEqual({ verdict: row.verdict, category: row.category }, { verdict: want.verdict, category: want.category }, `${r.id}: the history holds the core's judgement`);
+            assert.equal(row.actions.includes('ignored'), ignored_ids.has(r.id), `${r.id}: "ignored" in the history exactly when the triage ignored it`);
+          }
+        } finally {
+          await history.close();
+        }
       });
     });
 
