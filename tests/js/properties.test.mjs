@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import '../../extension/shared/messages.js';
 import '../../extension/shared/settings.js';
 import '../../extension/shared/corrections.js';
+import '../../extension/shared/history.js'; // read_file normalises an imported history with it
 
 const Settings = globalThis.VouchSettings;
 const { normalize } = globalThis.VouchCorrections;
